@@ -1,0 +1,23 @@
+import { attachResult } from '../src/run/attachResult';
+import { test } from '../src/run/conformanceTest';
+import { loadRunOnce } from '../src/run/loadRun';
+import { runScenario } from '../src/run/runScenario';
+import { runSettings } from '../src/run/runSettings';
+import { renderProblems } from '../src/report/renderProblem';
+import { renderFailures } from '../src/report/renderFailure';
+
+// Each YAML scenario becomes one Playwright test named by its id, so --grep, retries, sharding and every reporter work per scenario.
+const loaded = loadRunOnce(runSettings());
+if (loaded.problems.length) throw new Error(`the scenarios cannot run:\n${renderProblems(loaded.problems)}`);
+
+for (const scenario of loaded.scenarios) {
+  const location = scenario.locate(['id']);
+  test(`${scenario.doc.id}: ${scenario.doc.title}`, {
+    tag: (scenario.doc.tags ?? []).map((t) => `@${t}`),
+    annotation: [{ type: 'scenario', description: `${location.file}:${location.line}` }],
+  }, async ({ conformance }, testInfo) => {
+    const result = await runScenario(scenario, conformance);
+    await attachResult(testInfo, result, conformance.target.secrets());
+    if (result.verdict !== 'passed') throw new Error(`${result.verdict}: ${scenario.doc.id}\n\n${renderFailures(result.failures)}`);
+  });
+}

@@ -1,0 +1,31 @@
+import type { Contracts } from '../contract/loadContracts';
+import type { Scope } from '../scenario/interpolate';
+import type { Expectation, Locator, SourceLocation, YamlPath } from '../scenario/types';
+import type { Exchange } from '../run/exchange';
+import type { Failure } from './failure';
+
+/** What a check may read: one exchange, the expectation it answers to, and what came before. No I/O. */
+export interface CheckContext {
+  exchange: Exchange;
+  expectation: Expectation;
+  contracts: Contracts;
+  /** Variables at this step, including `request` and `steps` (for matches and echoes). */
+  scope: Scope;
+  /** Earlier exchanges of the scenario, by step name. */
+  steps: ReadonlyMap<string, Exchange>;
+  /** Where a part of this expectation is written: `at(['body', 'matches'])`. */
+  at(path: YamlPath): SourceLocation;
+}
+
+/** A named contract check: a pure function from an exchange and an expectation to failures. */
+export interface Check {
+  name: string;
+  /** Whether the expectation asks for this check at all. */
+  applies(expectation: Expectation): boolean;
+  run(context: CheckContext): Failure[];
+}
+
+/** Builds the `at` helper for an expectation written at `base` in a file. */
+export function locatorAt(locate: Locator, base: YamlPath): (path: YamlPath) => SourceLocation {
+  return (path) => locate([...base, ...path]);
+}

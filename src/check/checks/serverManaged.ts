@@ -1,0 +1,28 @@
+import { lookup } from '../../scenario/interpolate';
+import { responseJson } from '../../run/exchange';
+import type { Check } from '../check';
+import { failure, type Failure } from '../failure';
+import { isDateTime } from '../formats';
+
+/** Server-managed data: the key never changes, lastModifiedDateTime is a valid date-time that does not move backwards. */
+export const serverManaged: Check = {
+  name: 'server_managed_conformance',
+  applies: (e) => e.body?.serverManaged !== undefined,
+  run({ exchange, expectation, scope, at }) {
+    const from = expectation.body!.serverManaged!.from;
+    const source = at(['body', 'serverManaged']);
+    const before = (lookup(from, scope) ?? {}) as Record<string, unknown>;
+    const now = (responseJson(exchange.response) ?? {}) as Record<string, unknown>;
+    const failures: Failure[] = [];
+    if (now.id !== before.id)
+      failures.push(failure('contract.body.idChanged', { message: `id is ${JSON.stringify(now.id)}; it was ${JSON.stringify(before.id)} in ${from}`, pointer: '/body/id', expected: before.id, actual: now.id, source }));
+    const previous = before.lastModifiedDateTime;
+    const current = now.lastModifiedDateTime;
+    if (!isDateTime(current))
+      failures.push(failure('contract.body.lastModified', { message: `lastModifiedDateTime ${JSON.stringify(current)} is not a valid date-time`, pointer: '/body/lastModifiedDateTime', expected: 'date-time', actual: current, source }));
+    else if (isDateTime(previous) && Date.parse(current) < Date.parse(previous))
+      failures.push(failure('contract.body.lastModified', { message: `lastModifiedDateTime moved backwards: ${current} is before ${previous} in ${from}`,
+        pointer: '/body/lastModifiedDateTime', expected: `>= ${previous}`, actual: current, source }));
+    return failures;
+  },
+};

@@ -1,0 +1,17 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+/** Creates the one kind of validator the project uses: JSON Schema 2020-12, strict, all errors, with formats. */
+export function createAjv(options: { verbose?: boolean } = {}): Ajv2020 {
+  const warnings: string[] = [];
+  const ajv = new Ajv2020({
+    strict: true,
+    // ["string", "null"] is how nullable properties are written in 2020-12; strict mode would otherwise refuse it.
+    allowUnionTypes: true,
+    allErrors: true,
+    verbose: options.verbose ?? false,
+    logger: { log: () => undefined, warn: (...args: unknown[]) => warnings.push(args.join(' ')), error: (...args: unknown[]) => warnings.push(args.join(' ')) },
+  });
+  addFormats(ajv);
+  return ajv;
+}

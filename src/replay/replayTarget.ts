@@ -1,0 +1,30 @@
+import { setupServer } from 'msw/node';
+import { fetchTransport } from '../target/fetchTransport';
+import type { Target } from '../target/target';
+import { createSimulator, type SimulatorOptions } from './simulator/createSimulator';
+import { simulatorHandler } from './simulatorHandler';
+
+/** The token the replay target presents and its simulator accepts; not a secret, but redacted like one. */
+export const replayToken = 'replay-token-not-a-secret';
+
+/** Base URL of the replay target: Graph's own, intercepted in-process by msw so nothing leaves the machine. */
+export const replayBaseUrl = 'https://graph.microsoft.com/beta';
+
+/** Starts msw in this process, answering Graph's URLs from a fresh stateful simulator; other URLs are errors. */
+export function createReplayTarget(options: Pick<SimulatorOptions, 'breaks' | 'variant'> = {}, timeoutMs = 30_000): Target {
+  const simulator = createSimulator({ acceptedTokens: [replayToken], ...options });
+  const server = setupServer(simulatorHandler(new URL(replayBaseUrl).origin, simulator));
+  server.listen({
+    onUnhandledRequest(request) {
+      throw new Error(`replay: ${request.method} ${request.url} matches nothing the replay target answers (only ${new URL(replayBaseUrl).origin}/*); it was not sent to the network`);
+    },
+  });
+  return {
+    name: 'replay',
+    baseUrl: replayBaseUrl,
+    authorization: async () => `Bearer ${replayToken}`,
+    send: (request) => fetchTransport(request, timeoutMs),
+    secrets: () => [replayToken],
+    close: async () => server.close(),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Problem } from '../scenario/problem';
+import { codeFrame } from './codeFrame';
+
+/** Renders one authoring problem as a titled code frame with a hint. */
+export function renderProblem(problem: Problem): string {
+  return `error[${problem.code}]: ${problem.message}\n${codeFrame(problem.location, problem.span ?? 1, problem.hint ?? '')}\n`;
+}
+
+/** Renders every problem, then a count line. */
+export function renderProblems(problems: Problem[]): string {
+  const files = new Set(problems.map((p) => p.location.file)).size;
+  return `${problems.map(renderProblem).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was sent.\n`;
+}

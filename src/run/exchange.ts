@@ -1,0 +1,46 @@
+/** A request as it was sent, after {variables} were resolved. */
+export interface SentRequest {
+  method: string;
+  url: string;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  bodyText?: string;
+  /** The body as JSON when the scenario gave one (`body:`), for echo and persistence checks. */
+  json?: unknown;
+}
+
+/** A response as it was received. */
+export interface ReceivedResponse {
+  status: number;
+  /** Header names lower-cased; repeated headers joined with ', '. */
+  headers: Record<string, string>;
+  bodyText: string;
+  durationMs: number;
+}
+
+/** One request and its answer, as the checks see them. */
+export interface Exchange {
+  step: string;
+  request: SentRequest;
+  response: ReceivedResponse;
+}
+
+const unparsed = Symbol('unparsed');
+const parsed = new WeakMap<ReceivedResponse, unknown>();
+
+/** The response body as JSON, parsed once; `undefined` when it is empty or not JSON. */
+export function responseJson(response: ReceivedResponse): unknown {
+  if (!parsed.has(response)) {
+    let value: unknown = unparsed;
+    if (response.bodyText.trim() !== '') {
+      try {
+        value = JSON.parse(response.bodyText);
+      } catch {
+        value = unparsed;
+      }
+    }
+    parsed.set(response, value);
+  }
+  const value = parsed.get(response);
+  return value === unparsed ? undefined : value;
+}

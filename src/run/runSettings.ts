@@ -1,0 +1,33 @@
+import { delimiter, resolve } from 'node:path';
+
+/** What a run was asked to do, as the CLI hands it to Playwright's runner and workers through the environment. */
+export interface RunSettings {
+  target: string;
+  runId: string;
+  scenarioPaths: string[];
+  contractsDir: string;
+  grep?: RegExp;
+  tag?: string;
+  reportDir: string;
+  replayBreaks: string[];
+  replayVariant?: 'plain' | 'odd-but-valid';
+}
+
+/** The project's root, where scenarios/, contracts/ and reports/ are found by default. */
+export const projectRoot = resolve(__dirname, '..', '..');
+
+/** Reads the run settings from the environment (set by `conformance run`, or by hand when calling Playwright directly). */
+export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    target: env.CONFORMANCE_TARGET || 'replay',
+    runId: env.CONFORMANCE_RUN_ID || new Date().toISOString().replace(/\D/g, '').slice(0, 14),
+    scenarioPaths: env.CONFORMANCE_SCENARIOS ? env.CONFORMANCE_SCENARIOS.split(delimiter) : [resolve(projectRoot, 'scenarios')],
+    contractsDir: env.CONFORMANCE_CONTRACTS || resolve(projectRoot, 'contracts'),
+    grep: env.CONFORMANCE_GREP ? new RegExp(env.CONFORMANCE_GREP) : undefined,
+    tag: env.CONFORMANCE_TAG || undefined,
+    reportDir: resolve(env.CONFORMANCE_REPORT_DIR || resolve(projectRoot, 'reports')),
+    replayBreaks: list(env.CONFORMANCE_REPLAY_BREAKS),
+    replayVariant: env.CONFORMANCE_REPLAY_VARIANT === 'odd-but-valid' ? 'odd-but-valid' : undefined,
+  };
+}

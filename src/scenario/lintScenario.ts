@@ -1,0 +1,90 @@
+import type { Contracts } from '../contract/loadContracts';
+import { didYouMean } from './didYouMean';
+import { generators, placeholdersIn } from './interpolate';
+import type { Problem } from './problem';
+import type { Expectation, Locator, ScenarioDoc, SuiteDoc, YamlPath } from './types';
+import { walkExpectations } from './walkExpectations';
+
+/** Variable roots every scenario can read besides the suite's variables. */
+export const builtinRoots = ['run', ...Object.keys(generators)];
+
+/** Checks what the schema cannot: names, references between steps, variables and contract ids. */
+export function lintScenario(doc: ScenarioDoc, suite: SuiteDoc, locate: Locator, contracts: Contracts): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: YamlPath, code: string, message: string, hint?: string) => problems.push({ code, message, location: locate(path), hint });
+  const fixtures = Object.keys(suite.fixtures ?? {});
+  for (const name of Object.keys(doc.uses ?? {}))
+    if (!fixtures.includes(name)) report(['uses', name], 'scenario.fixture.unknown', `the suite declares no fixture \`${name}\``, hintFor(name, fixtures));
+  const roots = new Set([...builtinRoots, ...Object.keys(suite.variables ?? {}), ...Object.keys(doc.uses ?? {})]);
+  checkPlaceholders(doc.variables, ['variables'], roots, [], false, report);
+  for (const name of Object.keys(doc.variables ?? {})) roots.add(name);
+  const earlier: string[] = [];
+  doc.steps.forEach((step, i) => {
+    const at: YamlPath = ['steps', i];
+    if (earlier.includes(step.name)) report([...at, 'name'], 'scenario.step.duplicate', `another step is already named \`${step.name}\``, 'give every step its own name');
+    checkPlaceholders(step.request, [...at, 'request'], roots, earlier, false, report);
+    walkExpectations(step.expect, [...at, 'expect'], (e, path) => {
+      checkPlaceholders(e.body?.matches, [...path, 'body', 'matches'], roots, [...earlier, step.name], true, report);
+      checkPlaceholders(e.headers, [...path, 'headers'], roots, [...earlier, step.name], true, report);
+      lintReferences(e, path, roots, earlier, doc, report);
+    });
+    problems.push(...lintContracts(step.expect, [...at, 'expect'], locate, contracts));
+    earlier.push(step.name);
+    for (const name of Object.keys(step.capture ?? {})) roots.add(name);
+  });
+  return problems;
+}
+
+/** Reports contract ids that no file under contracts/ declares (used for suites too). */
+export function lintContracts(expectation: Expectation | undefined, path: YamlPath, locate: Locator, contracts: Contracts): Problem[] {
+  const problems: Problem[] = [];
+  walkExpectations(expectation, path, (e, at) => {
+    for (const [id, where] of [[e.body?.schema, [...at, 'body', 'schema']], [e.headerSchema, [...at, 'headerSchema']]] as const) {
+      if (id !== undefined && !contracts.ids.has(id))
+        problems.push({ code: 'scenario.contract.unknown', message: `no contract has the \`$id\` ${JSON.stringify(id)}`, location: locate(where),
+          hint: hintFor(id, contracts.ids) ?? 'add it under contracts/ or fix the name' });
+    }
+  });
+  return problems;
+}
+
+type Report = (path: YamlPath, code: string, message: string, hint?: string) => void;
+
+function checkPlaceholders(value: unknown, path: YamlPath, roots: Set<string>, steps: string[], inExpect: boolean, report: Report): void {
+  for (const name of placeholdersIn(value)) {
+    const [head, arg] = name.split(':', 2);
+    if (arg !== undefined) {
+      if (!(head in generators)) report(path, 'scenario.variable.unknown', `{${name}} calls no known generator`, `generators: ${Object.keys(generators).join(', ')}`);
+      continue;
+    }
+    const [root, second] = name.split('.');
+    if (root === 'request' && inExpect) continue;
+    if (root === 'steps') {
+      if (!second || !steps.includes(second))
+        report(path, 'scenario.variable.step', `{${name}} refers to no earlier step \`${second ?? ''}\``, hintFor(second ?? '', steps) ?? `earlier steps: ${steps.join(', ') || 'none'}`);
+      continue;
+    }
+    if (!roots.has(root)) report(path, 'scenario.variable.unknown', `{${name}} is not defined at this point`, hintFor(root, roots) ?? `defined here: ${[...roots, 'steps', ...(inExpect ? ['request'] : [])].join(', ')}`);
+  }
+}
+
+function lintReferences(e: Expectation, path: YamlPath, roots: Set<string>, earlier: string[], doc: ScenarioDoc, report: Report): void {
+  const persisted = e.body?.persisted;
+  if (persisted !== undefined) {
+    const name = typeof persisted === 'string' ? persisted : persisted.step;
+    const target = doc.steps.find((s) => s.name === name);
+    if (!earlier.includes(name)) report([...path, 'body', 'persisted'], 'scenario.step.unknown', `\`persisted\` names no earlier step \`${name}\``, hintFor(name, earlier));
+    else if (!target || target.request.body === undefined || typeof target.request.body !== 'object')
+      report([...path, 'body', 'persisted'], 'scenario.step.nobody', `step \`${name}\` sends no JSON object body to compare with`);
+  }
+  for (const key of ['unchanged', 'serverManaged'] as const) {
+    const from = e.body?.[key]?.from;
+    if (from !== undefined && !roots.has(from.split('.')[0]))
+      report([...path, 'body', key, 'from'], 'scenario.variable.unknown', `\`${from}\` is not a variable captured by an earlier step`, hintFor(from, roots));
+  }
+}
+
+function hintFor(word: string, known: Iterable<string>): string | undefined {
+  const guess = didYouMean(word, known);
+  return guess ? `did you mean \`${guess}\`?` : undefined;
+}

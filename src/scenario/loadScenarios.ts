@@ -1,0 +1,101 @@
+import { basename, dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Contracts } from '../contract/loadContracts';
+import { documentSchemas } from './documentSchemas';
+import { findYamlFiles } from './findYamlFiles';
+import { lintContracts, lintScenario } from './lintScenario';
+import { fileProblem, type Problem } from './problem';
+import { readYamlFile, type YamlDocument } from './readYamlFile';
+import { schemaProblems } from './schemaProblems';
+import type { Scenario, ScenarioDoc, Suite, SuiteDoc } from './types';
+
+/** Everything loaded from the scenario folders, and every problem found on the way. */
+export interface LoadedScenarios {
+  suites: Suite[];
+  scenarios: Scenario[];
+  problems: Problem[];
+}
+
+const suiteFileName = 'suite.yaml';
+
+/** Reads, validates and cross-checks every scenario and suite file under the given paths; all problems are collected. */
+export function loadScenarios(paths: string[], contracts: Contracts, cwd = process.cwd()): LoadedScenarios {
+  const result: LoadedScenarios = { suites: [], scenarios: [], problems: [] };
+  const { files, missing } = findYamlFiles(paths);
+  for (const path of missing) result.problems.push(fileProblem(path, 'file.missing', 'no such file or folder'));
+  const context: LoadContext = { cwd, contracts, result, suites: new Map() };
+  const ids = new Map<string, Scenario>();
+  for (const path of files.filter((f) => basename(f) !== suiteFileName)) {
+    const suite = suiteFor(dirname(path), context);
+    const file = relative(cwd, path);
+    if (suite === null) continue;
+    if (suite === undefined) {
+      result.problems.push(fileProblem(file, 'scenario.suite.missing', `no ${suiteFileName} in this folder or above it`, `create one beside the scenarios (see README.md)`));
+      continue;
+    }
+    for (const doc of readDocuments(path, cwd, 'scenario', result.problems)) {
+      const scenario: Scenario = { doc: doc.value as ScenarioDoc, file, suite, locate: doc.locate };
+      const lint = lintScenario(scenario.doc, suite.doc, doc.locate, contracts);
+      result.problems.push(...lint);
+      const clash = ids.get(scenario.doc.id);
+      if (clash) {
+        result.problems.push({ code: 'scenario.id.duplicate', message: `the id \`${scenario.doc.id}\` is already used in ${clash.file}:${clash.locate(['id']).line}`,
+          location: doc.locate(['id']), hint: 'ids must be unique across the suite' });
+      }
+      ids.set(scenario.doc.id, scenario);
+      if (lint.length === 0 && !clash) result.scenarios.push(scenario);
+    }
+  }
+  for (const path of files.filter((f) => basename(f) === suiteFileName)) suiteFor(dirname(path), context);
+  return result;
+}
+
+interface LoadContext {
+  cwd: string;
+  contracts: Contracts;
+  result: LoadedScenarios;
+  suites: Map<string, Suite | null>;
+}
+
+/** The nearest suite.yaml at or above a folder: undefined when there is none, null when it is broken. */
+function suiteFor(dir: string, context: LoadContext): Suite | null | undefined {
+  const { cwd, suites: cache } = context;
+  for (let current = dir; ; current = dirname(current)) {
+    const path = join(current, suiteFileName);
+    if (cache.has(path)) return cache.get(path);
+    if (existsSync(path)) {
+      const suite = loadSuite(path, context);
+      cache.set(path, suite);
+      return suite;
+    }
+    if (dirname(current) === current || relative(cwd, current).startsWith('..') || relative(cwd, current) === '') return undefined;
+  }
+}
+
+function loadSuite(path: string, { cwd, contracts, result }: LoadContext): Suite | null {
+  const docs = readDocuments(path, cwd, 'suite', result.problems);
+  const file = relative(cwd, path);
+  if (docs.length !== 1) {
+    if (docs.length > 1) result.problems.push(fileProblem(file, 'suite.documents', 'a suite file holds exactly one YAML document'));
+    return null;
+  }
+  const suite: Suite = { doc: docs[0].value as SuiteDoc, file, locate: docs[0].locate };
+  const problems = Object.entries(suite.doc.always ?? {}).flatMap(([key, e]) => lintContracts(e, ['always', key], suite.locate, contracts));
+  result.problems.push(...problems);
+  result.suites.push(suite);
+  return problems.length ? null : suite;
+}
+
+function readDocuments(path: string, cwd: string, kind: 'scenario' | 'suite', problems: Problem[]): YamlDocument[] {
+  const read = readYamlFile(path);
+  const file = relative(cwd, path);
+  for (const problem of read.problems) problems.push({ ...problem, location: { ...problem.location, file } });
+  const validate = documentSchemas()[kind];
+  const valid: YamlDocument[] = [];
+  for (const doc of read.documents) {
+    const located: YamlDocument = { value: doc.value, locate: (p) => ({ ...doc.locate(p), file }), locateKey: (p) => ({ ...doc.locateKey(p), file }) };
+    if (validate(doc.value)) valid.push(located);
+    else problems.push(...schemaProblems(validate.errors ?? [], located, kind));
+  }
+  return valid;
+}

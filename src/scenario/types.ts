@@ -1,0 +1,123 @@
+/** Where something stands in a YAML file, 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A path into a parsed YAML document, e.g. `['steps', 1, 'expect', 'status']`. */
+export type YamlPath = ReadonlyArray<string | number>;
+
+/** A status expectation item: an exact code or a class such as `4xx`. */
+export type StatusPattern = number | string;
+
+/** A rule for one response header; a plain string means an exact value. */
+export type HeaderRule =
+  | string
+  | {
+      equals?: string;
+      pattern?: string;
+      format?: 'uuid' | 'date-time' | 'http-date' | 'integer' | 'number' | 'json';
+      mediaType?: string;
+      absent?: true;
+      echo?: string;
+      elseSameAs?: string;
+    };
+
+/** What a response body must be. */
+export interface BodyExpectation {
+  schema?: string;
+  empty?: true;
+  odataType?: string;
+  matches?: unknown;
+  echoes?: true | { except?: string[] };
+  persisted?: string | { step: string; except?: string[] };
+  unchanged?: { from: string; except?: string[] };
+  serverManaged?: { from: string };
+}
+
+/** What an answer must be; every part optional. */
+export interface Expectation {
+  status?: StatusPattern | StatusPattern[];
+  headers?: Record<string, HeaderRule>;
+  headerSchema?: string;
+  body?: BodyExpectation;
+  error?: { code: string | string[] };
+  cases?: Record<string, Expectation>;
+  defaults?: boolean;
+}
+
+/** A request before its {variables} are resolved. */
+export interface RequestSpec {
+  method: string;
+  path: string;
+  query?: Record<string, string | number | boolean>;
+  headers?: Record<string, string | null>;
+  auth?: 'default' | 'none' | 'invalid';
+  body?: unknown;
+  rawBody?: string;
+}
+
+/** One request of a scenario and what its answer must be. */
+export interface Step {
+  name: string;
+  request: RequestSpec;
+  capture?: Record<string, string>;
+  expect?: Expectation;
+}
+
+/** A scenario as written in YAML (validated against schemas/scenario.schema.json). */
+export interface ScenarioDoc {
+  id: string;
+  title: string;
+  description?: string;
+  tags?: string[];
+  uses?: Record<string, 'scratch'>;
+  variables?: Record<string, string | number | boolean | null>;
+  writes?: boolean;
+  steps: Step[];
+}
+
+/** A request plus expectation, as used by fixtures. */
+export interface Call {
+  request: RequestSpec;
+  expect?: Expectation;
+}
+
+/** How to obtain, snapshot, restore and dispose of an object a scenario works on. */
+export interface FixtureDoc {
+  create: Call;
+  get: Call;
+  update: Call;
+  delete: Call;
+  writable: string[];
+  existingFrom?: string;
+}
+
+/** suite.yaml as written (validated against schemas/suite.schema.json). */
+export interface SuiteDoc {
+  suite: string;
+  title: string;
+  description?: string;
+  variables?: Record<string, string | number | boolean>;
+  fixtures?: Record<string, FixtureDoc>;
+  always?: Record<string, Expectation>;
+}
+
+/** Maps a path inside a loaded document to its place in the source file. */
+export type Locator = (path: YamlPath) => SourceLocation;
+
+/** A suite ready to run: its document plus where its parts come from. */
+export interface Suite {
+  doc: SuiteDoc;
+  file: string;
+  locate: Locator;
+}
+
+/** A scenario ready to run. */
+export interface Scenario {
+  doc: ScenarioDoc;
+  file: string;
+  suite: Suite;
+  locate: Locator;
+}

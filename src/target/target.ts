@@ -1,0 +1,24 @@
+import type { ReceivedResponse, SentRequest } from '../run/exchange';
+
+/** Where a run's requests go and how they are authorised; the same scenarios run against any target. */
+export interface Target {
+  name: string;
+  /** Base URL every scenario path is appended to, e.g. `https://graph.microsoft.com/beta`. */
+  baseUrl: string;
+  /** The Authorization header value for `auth: default`, or undefined to send none. */
+  authorization(): Promise<string | undefined>;
+  /** Sends one request; throws TransportError when no answer could be had. */
+  send(request: SentRequest): Promise<ReceivedResponse>;
+  /** Values that must never appear in output (tokens, secrets). */
+  secrets(): string[];
+  /** Releases connections, servers and interceptors. */
+  close(): Promise<void>;
+}
+
+/** No answer was obtained (connection refused, reset, timeout, throttled beyond the retry budget). */
+export class TransportError extends Error {
+  constructor(message: string, readonly kind: 'transport' | 'throttled' | 'auth' = 'transport') {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
