@@ -5,6 +5,7 @@ import { runScenario } from '../src/run/runScenario';
 import { runSettings } from '../src/run/runSettings';
 import { renderProblems } from '../src/report/renderProblem';
 import { renderFailures } from '../src/report/renderFailure';
+import { redactor } from '../src/report/redact';
 
 // Each YAML scenario becomes one Playwright test named by its id, so --grep, retries, sharding and every reporter work per scenario.
 const loaded = loadRunOnce(runSettings());
@@ -18,6 +19,6 @@ for (const scenario of loaded.scenarios) {
   }, async ({ conformance }, testInfo) => {
     const result = await runScenario(scenario, conformance);
     await attachResult(testInfo, result, conformance.target.secrets());
-    if (result.verdict !== 'passed') throw new Error(`${result.verdict}: ${scenario.doc.id}\n\n${renderFailures(result.failures)}`);
+    if (result.verdict !== 'passed') throw new Error(redactor(conformance.target.secrets())(`${result.verdict}: ${scenario.doc.id}\n\n${renderFailures(result.failures)}`));
   });
 }

@@ -103,8 +103,8 @@ function findOffset(root: Node | null, path: YamlPath, wantKey: boolean): number
       if (last && wantKey) return keyNode.range?.[0] ?? offset;
       node = pair.value;
       offset = (pair.value as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? offset;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
+    } else if (isSeq(node) && /^\d+$/.test(String(segment))) {
+      node = node.items[Number(segment)];
       offset = (node as Node | undefined)?.range?.[0] ?? offset;
     } else {
       return offset;
