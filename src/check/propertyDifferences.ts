@@ -1,4 +1,4 @@
-import { sameScalar } from './compareValues';
+import { subsetDifferences } from './compareValues';
 
 /** The properties of `sent` (minus `except` and OData annotations) whose value in `body` differs. */
 export function propertyDifferences(sent: unknown, body: unknown, except: string[] = []): Array<{ property: string; expected: unknown; actual: unknown }> {
@@ -10,7 +10,7 @@ export function propertyDifferences(sent: unknown, body: unknown, except: string
     .map(([property, value]) => ({ property, expected: value, actual: received[property] }));
 }
 
+/** Equal both ways round: member order does not matter, date-times compare as instants at any depth. */
 function sameDeep(a: unknown, b: unknown): boolean {
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  return sameScalar(a, b);
+  return subsetDifferences(a, b).length === 0 && subsetDifferences(b, a).length === 0;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadRun } from '../run/loadRun';
-import { runSettings } from '../run/runSettings';
+import { projectRoot, runSettings } from '../run/runSettings';
+import { loadTargets } from '../target/loadTargets';
 import { renderProblems } from '../report/renderProblem';
 import { log } from './log';
 
@@ -9,10 +10,12 @@ export async function lintCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const settings = { ...runSettings(), ...(positionals.length ? { scenarioPaths: positionals } : {}) };
   const loaded = loadRun(settings);
-  if (loaded.problems.length) {
-    log.raw(renderProblems(loaded.problems));
+  const targets = loadTargets(projectRoot);
+  const problems = [...targets.problems, ...loaded.problems];
+  if (problems.length) {
+    log.raw(renderProblems(problems));
     return 2;
   }
-  log.info(`${loaded.scenarios.length} scenarios and ${loaded.contracts.ids.size} contracts: no problems found`);
+  log.info(`${loaded.scenarios.length} scenarios, ${loaded.contracts.ids.size} contracts and ${Object.keys(targets.targets).length} targets: no problems found`);
   return 0;
 }

@@ -1,9 +1,11 @@
 import { lintCommand } from './lintCommand';
 import { log, UsageError } from './log';
+import { restoreCommand } from './restoreCommand';
 import { runCommand } from './runCommand';
+import { serveCommand } from './serveCommand';
 import { usage } from './usage';
 
-const commands: Record<string, (args: string[]) => Promise<number>> = { run: runCommand, lint: lintCommand };
+const commands: Record<string, (args: string[]) => Promise<number>> = { run: runCommand, lint: lintCommand, serve: serveCommand, restore: restoreCommand };
 
 /** Entry point of the `conformance` command; returns the exit code and never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {

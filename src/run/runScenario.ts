@@ -1,26 +1,22 @@
 import { failure, type Failure } from '../check/failure';
 import type { Contracts } from '../contract/loadContracts';
 import { interpolate, UnknownVariableError, type Scope } from '../scenario/interpolate';
-import type { Call, Expectation, Locator, Scenario, Step, YamlPath } from '../scenario/types';
+import type { Call, Locator, Scenario, SourceLocation, YamlPath } from '../scenario/types';
 import { TransportError, type Target } from '../target/target';
 import { buildRequest } from './buildRequest';
+import { CreateTracker } from './createTracker';
 import { capture } from './capture';
 import { evaluateExchange, expectationsFor } from './evaluateExchange';
 import { responseJson, type Exchange } from './exchange';
+import { setUpFixture } from './fixtures';
 import { verdictOf, type ScenarioResult } from './scenarioResult';
+import { Stop } from './stop';
 
 /** What every scenario of a run shares. */
 export interface RunContext {
   target: Target;
   contracts: Contracts;
   runId: string;
-}
-
-/** Thrown inside a scenario to stop it: the failure says why no further step can run. */
-class Stop extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
 }
 
 /** Runs one scenario: fixtures, steps in order with their checks, then fixture teardown whatever happened. */
@@ -31,13 +27,15 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
   const steps = new Map<string, Exchange>();
   const exchanges: Exchange[] = [];
   const failures: Failure[] = [];
-  const created: Array<{ name: string; call: Call }> = [];
+  const teardowns: Array<() => Promise<void>> = [];
+  const tracker = new CreateTracker(run.target);
+
   const perform = async (name: string, call: Call, path: YamlPath, locate: Locator, captures?: Record<string, string>) => {
-    const exchange = await send(name, call, scope, run.target, locate(path));
+    const exchange = await send(name, call, scope, run.target, locate(path), tracker);
     exchanges.push(exchange);
-    const own = call.expect && { expectation: call.expect as Expectation, path: [...path, 'expect'], locate };
-    const scopeWithRequest = { ...scope, request: exchange.request.json === undefined ? exchange.request : { ...exchange.request, body: exchange.request.json } };
-    failures.push(...evaluateExchange(exchange, expectationsFor(exchange.response.status, own, suite), { contracts: run.contracts, scope: scopeWithRequest, steps }));
+    const own = call.expect && { expectation: call.expect, path: [...path, 'expect'], locate };
+    const request = { ...exchange.request, body: exchange.request.json };
+    failures.push(...evaluateExchange(exchange, expectationsFor(exchange.response.status, own, suite), { contracts: run.contracts, scope: { ...scope, request }, steps }));
     steps.set(name, exchange);
     scope.steps = { ...(scope.steps as object), [name]: stepView(exchange) };
     for (const [variable, expression] of Object.entries(captures ?? {})) {
@@ -47,24 +45,31 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
     }
     return exchange;
   };
+
   try {
-    for (const name of Object.keys(doc.uses ?? {})) {
-      const fixture = suite.doc.fixtures![name];
-      const exchange = await perform(`${name}.create`, fixture.create, ['fixtures', name, 'create'], suite.locate);
-      const body = responseJson(exchange.response) as Record<string, unknown> | undefined;
-      if (exchange.response.status >= 300 || typeof body?.id !== 'string')
-        throw new Stop(failure('harness.fixture', { step: `${name}.create`, message: `creating the ${name} fixture answered ${exchange.response.status} without an id; the scenario cannot run`, source: suite.locate(['fixtures', name, 'create']) }));
-      scope[name] = body;
-      created.push({ name, call: fixture.delete });
+    for (const name of Object.keys(doc.uses ?? {}))
+      teardowns.push(await setUpFixture({ name, fixture: suite.doc.fixtures![name], target: run.target, scope, perform, locate: suite.locate }));
+    for (const [name, value] of Object.entries(doc.variables ?? {})) scope[name] = resolve(value, scenario.locate(['variables', name]));
+    for (const [i, step] of doc.steps.entries()) {
+      if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
+      await perform(step.name, step, ['steps', i], scenario.locate, step.capture);
     }
-    for (const [name, value] of Object.entries(doc.variables ?? {})) scope[name] = resolveVariable(name, value);
-    for (const [i, step] of doc.steps.entries()) await performStep(step, i);
   } catch (error) {
     failures.push(stopFailure(error));
   } finally {
-    for (const { name, call } of created.reverse()) {
+    for (const teardown of teardowns.reverse()) {
       try {
-        await perform(`${name}.delete`, call, ['fixtures', name, 'delete'], suite.locate);
+        await teardown();
+      } catch (error) {
+        failures.push(stopFailure(error));
+      }
+    }
+    // Whatever the scenario created and did not delete (it stopped early, or a delete failed) is removed, unjudged.
+    for (const { path } of tracker.leftovers()) {
+      try {
+        const authorization = await run.target.authorization();
+        const request = { method: 'DELETE', url: `${run.target.baseUrl}${path}`, headers: { ...(authorization ? { authorization } : {}) } };
+        tracker.afterSend(undefined, { step: 'cleanup', request, response: await run.target.send(request) });
       } catch (error) {
         failures.push(stopFailure(error));
       }
@@ -72,30 +77,30 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
   }
   return { id: doc.id, title: doc.title, file: scenario.file, verdict: verdictOf(failures), failures, exchanges, durationMs: Math.round(performance.now() - started) };
 
-  function resolveVariable(name: string, value: unknown) {
+  function resolve(value: unknown, source: SourceLocation) {
     try {
       return interpolate(value, scope);
     } catch (error) {
-      if (error instanceof UnknownVariableError) throw new Stop(failure('harness.variable', { message: error.message, source: scenario.locate(['variables', name]) }));
+      if (error instanceof UnknownVariableError) throw new Stop(failure('harness.variable', { message: error.message, source }));
       throw error;
     }
   }
-
-  async function performStep(step: Step, i: number) {
-    await perform(step.name, step, ['steps', i], scenario.locate, step.capture);
-  }
 }
 
-async function send(name: string, call: Call, scope: Scope, target: Target, source: ReturnType<Locator>): Promise<Exchange> {
+async function send(name: string, call: Call, scope: Scope, target: Target, source: SourceLocation, tracker: CreateTracker): Promise<Exchange> {
   let request;
   try {
     request = await buildRequest(call.request, scope, target);
   } catch (error) {
     if (error instanceof UnknownVariableError) throw new Stop(failure('harness.variable', { step: name, message: `${error.message} (known: ${error.known.join(', ')})`, source }));
+    if (error instanceof TransportError) throw new Stop(failure(`harness.${error.kind}`, { step: name, message: error.message, source }));
     throw error;
   }
   try {
-    return { step: name, request, response: await target.send(request) };
+    const key = tracker.beforeSend(request);
+    const exchange = { step: name, request, response: await target.send(request) };
+    tracker.afterSend(key, exchange);
+    return exchange;
   } catch (error) {
     if (error instanceof TransportError) throw new Stop(failure(`harness.${error.kind}`, { step: name, message: error.message, source }));
     throw error;

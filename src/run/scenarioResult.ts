@@ -15,8 +15,8 @@ export interface ScenarioResult {
   durationMs: number;
 }
 
-/** Derives the verdict from the failures: any harness failure means no verdict was reached. */
+/** Derives the verdict: one contract failure is a verdict (failed) even if the scenario could not go on; harness failures alone mean no verdict (errored). */
 export function verdictOf(failures: Failure[]): Verdict {
-  if (failures.some((f) => f.code.startsWith('harness.'))) return 'errored';
-  return failures.length ? 'failed' : 'passed';
+  if (failures.some((f) => !f.code.startsWith('harness.'))) return 'failed';
+  return failures.length ? 'errored' : 'passed';
 }

@@ -3,16 +3,20 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../contract/createAjv';
 
-/** Where the published JSON Schemas for scenario and suite files live. */
+/** Where the published JSON Schemas for scenario, suite and targets files live. */
 export const schemasDir = join(__dirname, '..', '..', 'schemas');
 
-let compiled: { scenario: ValidateFunction; suite: ValidateFunction } | undefined;
+/** The kinds of YAML file the harness reads, each with a published schema. */
+export type DocumentKind = 'scenario' | 'suite' | 'targets';
 
-/** The compiled validators for scenario and suite files (compiled once per process). */
-export function documentSchemas(): { scenario: ValidateFunction; suite: ValidateFunction } {
+let compiled: Record<DocumentKind, ValidateFunction> | undefined;
+
+/** The compiled validators for scenario, suite and targets files (compiled once per process). */
+export function documentSchemas(): Record<DocumentKind, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = createAjv({ verbose: true });
-  for (const name of ['scenario.schema.json', 'suite.schema.json']) ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as object);
-  compiled = { scenario: ajv.getSchema('scenario.schema.json')!, suite: ajv.getSchema('suite.schema.json')! };
+  const kinds: DocumentKind[] = ['scenario', 'suite', 'targets'];
+  for (const kind of kinds) ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, `${kind}.schema.json`), 'utf8')) as object);
+  compiled = Object.fromEntries(kinds.map((k) => [k, ajv.getSchema(`${k}.schema.json`)!])) as Record<DocumentKind, ValidateFunction>;
   return compiled;
 }

@@ -1,12 +1,10 @@
 import { basename, dirname, join, relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Contracts } from '../contract/loadContracts';
-import { documentSchemas } from './documentSchemas';
 import { findYamlFiles } from './findYamlFiles';
 import { lintContracts, lintScenario } from './lintScenario';
 import { fileProblem, type Problem } from './problem';
-import { readYamlFile, type YamlDocument } from './readYamlFile';
-import { schemaProblems } from './schemaProblems';
+import { readValidatedDocuments } from './readValidatedDocuments';
 import type { Scenario, ScenarioDoc, Suite, SuiteDoc } from './types';
 
 /** Everything loaded from the scenario folders, and every problem found on the way. */
@@ -33,7 +31,7 @@ export function loadScenarios(paths: string[], contracts: Contracts, cwd = proce
       result.problems.push(fileProblem(file, 'scenario.suite.missing', `no ${suiteFileName} in this folder or above it`, `create one beside the scenarios (see README.md)`));
       continue;
     }
-    for (const doc of readDocuments(path, cwd, 'scenario', result.problems)) {
+    for (const doc of readValidatedDocuments(path, cwd, 'scenario', result.problems)) {
       const scenario: Scenario = { doc: doc.value as ScenarioDoc, file, suite, locate: doc.locate };
       const lint = lintScenario(scenario.doc, suite.doc, doc.locate, contracts);
       result.problems.push(...lint);
@@ -73,7 +71,7 @@ function suiteFor(dir: string, context: LoadContext): Suite | null | undefined {
 }
 
 function loadSuite(path: string, { cwd, contracts, result }: LoadContext): Suite | null {
-  const docs = readDocuments(path, cwd, 'suite', result.problems);
+  const docs = readValidatedDocuments(path, cwd, 'suite', result.problems);
   const file = relative(cwd, path);
   if (docs.length !== 1) {
     if (docs.length > 1) result.problems.push(fileProblem(file, 'suite.documents', 'a suite file holds exactly one YAML document'));
@@ -84,18 +82,4 @@ function loadSuite(path: string, { cwd, contracts, result }: LoadContext): Suite
   result.problems.push(...problems);
   result.suites.push(suite);
   return problems.length ? null : suite;
-}
-
-function readDocuments(path: string, cwd: string, kind: 'scenario' | 'suite', problems: Problem[]): YamlDocument[] {
-  const read = readYamlFile(path);
-  const file = relative(cwd, path);
-  for (const problem of read.problems) problems.push({ ...problem, location: { ...problem.location, file } });
-  const validate = documentSchemas()[kind];
-  const valid: YamlDocument[] = [];
-  for (const doc of read.documents) {
-    const located: YamlDocument = { value: doc.value, locate: (p) => ({ ...doc.locate(p), file }), locateKey: (p) => ({ ...doc.locateKey(p), file }) };
-    if (validate(doc.value)) valid.push(located);
-    else problems.push(...schemaProblems(validate.errors ?? [], located, kind));
-  }
-  return valid;
 }

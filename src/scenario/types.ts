@@ -33,7 +33,7 @@ export interface BodyExpectation {
   echoes?: true | { except?: string[] };
   persisted?: string | { step: string; except?: string[] };
   unchanged?: { from: string; except?: string[] };
-  serverManaged?: { from: string };
+  serverManaged?: { from: string; advanced?: boolean };
 }
 
 /** What an answer must be; every part optional. */
@@ -61,6 +61,7 @@ export interface RequestSpec {
 /** One request of a scenario and what its answer must be. */
 export interface Step {
   name: string;
+  delayMs?: number;
   request: RequestSpec;
   capture?: Record<string, string>;
   expect?: Expectation;
@@ -100,6 +101,7 @@ export interface SuiteDoc {
   title: string;
   description?: string;
   variables?: Record<string, string | number | boolean>;
+  probe?: Call;
   fixtures?: Record<string, FixtureDoc>;
   always?: Record<string, Expectation>;
 }

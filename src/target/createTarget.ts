@@ -1,16 +1,13 @@
 import { createReplayTarget } from '../replay/replayTarget';
 import type { RunSettings } from '../run/runSettings';
+import { createLiveTarget } from './liveTarget';
+import type { TargetConfig } from './targetConfig';
+import { targetEnvironment } from './targetConfig';
 import type { Target } from './target';
 
-/** The names `--target` accepts. */
-export const targetNames = ['replay'] as const;
-
-/** Creates the target a run asked for (once per worker). */
-export async function createTarget(settings: RunSettings): Promise<Target> {
-  switch (settings.target) {
-    case 'replay':
-      return createReplayTarget({ breaks: settings.replayBreaks, variant: settings.replayVariant });
-    default:
-      throw new Error(`unknown target ${JSON.stringify(settings.target)}; known: ${targetNames.join(', ')}`);
-  }
+/** Creates the target a run asked for (once per worker); replay breaks and variant from the settings apply to replay targets. */
+export function createTarget(name: string, config: TargetConfig, settings: Pick<RunSettings, 'replayBreaks' | 'replayVariant'>, env: NodeJS.ProcessEnv = process.env): Target {
+  if (config.kind === 'replay')
+    return createReplayTarget({ breaks: [...(config.breaks ?? []), ...settings.replayBreaks], variant: settings.replayVariant ?? config.variant });
+  return createLiveTarget({ name, maxConcurrency: config.maxConcurrency, timeoutMs: config.timeoutMs }, targetEnvironment(config, env));
 }

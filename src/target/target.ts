@@ -1,3 +1,4 @@
+import type { Journal } from './journal';
 import type { ReceivedResponse, SentRequest } from '../run/exchange';
 
 /** Where a run's requests go and how they are authorised; the same scenarios run against any target. */
@@ -11,6 +12,10 @@ export interface Target {
   send(request: SentRequest): Promise<ReceivedResponse>;
   /** Values that must never appear in output (tokens, secrets). */
   secrets(): string[];
+  /** The id of an existing object to work on instead of a scratch one, from the variable a fixture names (live targets). */
+  existingId?(variable: string): string | undefined;
+  /** Where writes are recorded before they happen, so an interrupted run can be undone (live targets). */
+  journal?: Journal;
   /** Releases connections, servers and interceptors. */
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ export const serverManaged: Check = {
   name: 'server_managed_conformance',
   applies: (e) => e.body?.serverManaged !== undefined,
   run({ exchange, expectation, scope, at }) {
-    const from = expectation.body!.serverManaged!.from;
+    const { from, advanced } = expectation.body!.serverManaged!;
     const source = at(['body', 'serverManaged']);
     const before = (lookup(from, scope) ?? {}) as Record<string, unknown>;
     const now = (responseJson(exchange.response) ?? {}) as Record<string, unknown>;
@@ -23,6 +23,9 @@ export const serverManaged: Check = {
     else if (isDateTime(previous) && Date.parse(current) < Date.parse(previous))
       failures.push(failure('contract.body.lastModified', { message: `lastModifiedDateTime moved backwards: ${current} is before ${previous} in ${from}`,
         pointer: '/body/lastModifiedDateTime', expected: `>= ${previous}`, actual: current, source }));
+    else if (advanced && isDateTime(previous) && Date.parse(current) <= Date.parse(previous))
+      failures.push(failure('contract.body.lastModified', { message: `lastModifiedDateTime did not move after a write: ${current} is not later than ${previous} in ${from}`,
+        pointer: '/body/lastModifiedDateTime', expected: `> ${previous}`, actual: current, source }));
     return failures;
   },
 };

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { projectRoot, runSettings } from '../run/runSettings';
+import { CredentialError } from '../target/auth/createCredential';
+import { createTarget } from '../target/createTarget';
+import { loadTargets } from '../target/loadTargets';
+import { restoreJournal } from '../target/restoreJournal';
+import { renderProblems } from '../report/renderProblem';
+import { log, UsageError } from './log';
+
+/** `conformance restore --target NAME`: undoes every write an interrupted run left in the target's journal. */
+export async function restoreCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { target: { type: 'string' } } });
+  const name = values.target ?? 'live';
+  const targets = loadTargets(projectRoot);
+  if (targets.problems.length) {
+    log.raw(renderProblems(targets.problems));
+    return 2;
+  }
+  const config = targets.targets[name];
+  if (!config) throw new UsageError(`unknown target ${JSON.stringify(name)}; known targets: ${Object.keys(targets.targets).join(', ')}`);
+  if (config.kind !== 'live') {
+    log.info(`${name} is a ${config.kind} target: nothing outside this process was changed, nothing to restore`);
+    return 0;
+  }
+  let target;
+  try {
+    target = createTarget(name, config, runSettings());
+  } catch (error) {
+    if (!(error instanceof CredentialError)) throw error;
+    log.error(`no usable credential for ${name}: ${error.message}`);
+    return 3;
+  }
+  const pending = target.journal?.pending().length ?? 0;
+  if (pending === 0) {
+    log.info(`nothing to restore for ${name}: its journal has no pending change`);
+    return 0;
+  }
+  const outcome = await restoreJournal(target);
+  for (const line of outcome.undone) log.info(`restored: ${line}`);
+  for (const line of outcome.failed) log.error(`could not undo: ${line}`);
+  log.info(`${outcome.undone.length} of ${pending} pending change(s) undone`);
+  return outcome.failed.length ? 3 : 0;
+}

@@ -1,0 +1,52 @@
+import { delimiter, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runSettings, type RunSettings } from '../run/runSettings';
+import { UsageError } from './log';
+
+/** `run`'s parsed command line: the environment handed to Playwright and what the CLI itself acts on. */
+export interface RunOptions {
+  env: NodeJS.ProcessEnv;
+  settings: RunSettings;
+  shard?: string;
+  allowWrites: boolean;
+  workers: number;
+}
+
+const spec = {
+  target: { type: 'string' }, grep: { type: 'string' }, tag: { type: 'string' }, workers: { type: 'string' },
+  'report-dir': { type: 'string' }, shard: { type: 'string' }, retries: { type: 'string' }, 'allow-writes': { type: 'boolean' },
+} as const;
+
+/** Parses `conformance run`'s flags; a bad value is a UsageError naming the flag and the value. */
+export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = process.env): RunOptions {
+  const { values, positionals } = parseArgs({ args, options: spec, allowPositionals: true });
+  const env: NodeJS.ProcessEnv = { ...base, CONFORMANCE_RUN_ID: runSettings({}).runId };
+  if (values.target !== undefined) env.CONFORMANCE_TARGET = values.target;
+  if (values.grep !== undefined) env.CONFORMANCE_GREP = checkRegExp(values.grep);
+  if (values.tag !== undefined) env.CONFORMANCE_TAG = values.tag;
+  if (values.workers !== undefined) env.CONFORMANCE_WORKERS = String(wholeNumber('--workers', values.workers, 1));
+  if (values.retries !== undefined) env.CONFORMANCE_RETRIES = String(wholeNumber('--retries', values.retries, 0));
+  if (values['report-dir'] !== undefined) env.CONFORMANCE_REPORT_DIR = resolve(values['report-dir']);
+  if (positionals.length) env.CONFORMANCE_SCENARIOS = positionals.map((p) => resolve(p)).join(delimiter);
+  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UsageError(`--shard takes I/N, e.g. 1/3; got ${JSON.stringify(values.shard)}`);
+  if (values.shard !== undefined) {
+    const [i, n] = values.shard.split('/').map(Number);
+    if (i > n) throw new UsageError(`--shard ${values.shard}: the shard number cannot exceed the shard count`);
+  }
+  return { env, settings: runSettings(env), shard: values.shard, allowWrites: values['allow-writes'] ?? false, workers: Number(env.CONFORMANCE_WORKERS || 1) };
+}
+
+function wholeNumber(flag: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min) throw new UsageError(`${flag} takes a whole number of at least ${min}; got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function checkRegExp(source: string): string {
+  try {
+    new RegExp(source);
+    return source;
+  } catch (error) {
+    throw new UsageError(`--grep is not a valid regular expression: ${(error as Error).message}`);
+  }
+}
