@@ -8,7 +8,8 @@ import { renderFailures } from '../src/report/renderFailure';
 import { redactor } from '../src/report/redact';
 
 // Each YAML scenario becomes one Playwright test named by its id, so --grep, retries, sharding and every reporter work per scenario.
-const loaded = loadRunOnce(runSettings());
+const settings = runSettings();
+const loaded = loadRunOnce(settings);
 if (loaded.problems.length) throw new Error(`the scenarios cannot run:\n${renderProblems(loaded.problems)}`);
 
 for (const scenario of loaded.scenarios) {
@@ -18,7 +19,7 @@ for (const scenario of loaded.scenarios) {
     annotation: [{ type: 'scenario', description: `${location.file}:${location.line}` }],
   }, async ({ conformance }, testInfo) => {
     const result = await runScenario(scenario, conformance);
-    await attachResult(testInfo, result, conformance.target.secrets());
+    await attachResult(testInfo, result, conformance.target.secrets(), settings.reportDir);
     if (result.verdict !== 'passed') throw new Error(redactor(conformance.target.secrets())(`${result.verdict}: ${scenario.doc.id}\n\n${renderFailures(result.failures)}`));
   });
 }

@@ -1,11 +1,15 @@
-import { lintCommand } from './lintCommand';
 import { log, UsageError } from './log';
-import { restoreCommand } from './restoreCommand';
-import { runCommand } from './runCommand';
-import { serveCommand } from './serveCommand';
 import { usage } from './usage';
 
-const commands: Record<string, (args: string[]) => Promise<number>> = { run: runCommand, lint: lintCommand, serve: serveCommand, restore: restoreCommand };
+type Command = (args: string[]) => Promise<number>;
+
+// Loaded on demand: `lint` and `run` on replay should not pay for loading the auth library or the HTTP server.
+const commands: Record<string, () => Command> = {
+  run: () => (require('./runCommand') as typeof import('./runCommand')).runCommand,
+  lint: () => (require('./lintCommand') as typeof import('./lintCommand')).lintCommand,
+  serve: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand,
+  restore: () => (require('./restoreCommand') as typeof import('./restoreCommand')).restoreCommand,
+};
 
 /** Entry point of the `conformance` command; returns the exit code and never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
@@ -20,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command(args);
+    return await command()(args);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       log.error(`${(error as Error).message}\n(see conformance --help)`);

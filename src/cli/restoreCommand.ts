@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { projectRoot, runSettings } from '../run/runSettings';
-import { CredentialError } from '../target/auth/createCredential';
+import { CredentialError } from '../target/auth/credentialError';
 import { createTarget } from '../target/createTarget';
 import { loadTargets } from '../target/loadTargets';
 import { restoreJournal } from '../target/restoreJournal';

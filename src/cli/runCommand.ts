@@ -5,7 +5,7 @@ import { renderProblems } from '../report/renderProblem';
 import { loadRun } from '../run/loadRun';
 import { preflight } from '../run/preflight';
 import { projectRoot } from '../run/runSettings';
-import { CredentialError } from '../target/auth/createCredential';
+import { CredentialError } from '../target/auth/credentialError';
 import { createTarget } from '../target/createTarget';
 import { loadTargets } from '../target/loadTargets';
 import { restoreJournal } from '../target/restoreJournal';

@@ -14,8 +14,11 @@ export interface Contracts {
   problems: Problem[];
 }
 
-/** Loads and compiles every `*.json` schema under the folder once; bad files become problems, not exceptions. */
-export function loadContracts(dir: string, cwd = process.cwd()): Contracts {
+/**
+ * Loads every `*.json` schema under the folder; bad files become problems, not exceptions. With `compileAll` (lint, the CLI) every
+ * contract is compiled now so a broken one is reported before anything is sent; otherwise each compiles on first use.
+ */
+export function loadContracts(dir: string, cwd = process.cwd(), compileAll = true): Contracts {
   const ajv: Ajv2020 = createAjv();
   const problems: Problem[] = [];
   const ids = new Set<string>();
@@ -46,7 +49,7 @@ export function loadContracts(dir: string, cwd = process.cwd()): Contracts {
       problems.push(fileProblem(file, 'contract.invalid', `the schema is not valid JSON Schema 2020-12: ${(error as Error).message}`));
     }
   }
-  for (const id of [...ids]) {
+  for (const id of compileAll ? [...ids] : []) {
     try {
       ajv.getSchema(id);
     } catch (error) {

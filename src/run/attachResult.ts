@@ -1,16 +1,19 @@
 import type { TestInfo } from '@playwright/test';
+import type { ScenarioEntry } from '../report/conformanceReport';
 import { redactor } from '../report/redact';
 import { transcript } from '../report/transcript';
+import { writeResult } from './resultChannel';
 import type { ScenarioResult } from './scenarioResult';
 
-/** Name of the attachment the conformance reporter reads the verdict from. */
-export const resultAttachment = 'conformance-result.json';
-
-/** Attaches the redacted HTTP transcript (with curl lines) and the machine-readable result to the test. */
-export async function attachResult(testInfo: TestInfo, result: ScenarioResult, secrets: string[]): Promise<void> {
+/** Hands the result to the conformance reporter and, for a scenario that did not pass (or with CONFORMANCE_ATTACH=always), attaches the redacted HTTP transcript with curl lines. */
+export async function attachResult(testInfo: TestInfo, result: ScenarioResult, secrets: string[], reportDir: string): Promise<void> {
   const redact = redactor(secrets);
-  await testInfo.attach('http-transcript.txt', { body: redact(transcript(result.exchanges)), contentType: 'text/plain' });
-  const summary = { ...result, exchanges: result.exchanges.map((x) => ({ step: x.step, method: x.request.method, url: x.request.url,
-    status: x.response.status, requestId: x.response.headers['request-id'], clientRequestId: x.request.headers['client-request-id'] })) };
-  await testInfo.attach(resultAttachment, { body: redact(JSON.stringify(summary)), contentType: 'application/json' });
+  const entry: ScenarioEntry = {
+    id: result.id, title: result.title, file: result.file, verdict: result.verdict, failures: result.failures, durationMs: result.durationMs,
+    exchanges: result.exchanges.map((x) => ({ step: x.step, method: x.request.method, url: x.request.url, status: x.response.status,
+      requestId: x.response.headers['request-id'], clientRequestId: x.request.headers['client-request-id'] })),
+  };
+  writeResult(reportDir, { testId: testInfo.testId, retry: testInfo.retry, entry: JSON.parse(redact(JSON.stringify(entry))) as ScenarioEntry });
+  if (result.verdict !== 'passed' || process.env.CONFORMANCE_ATTACH === 'always')
+    await testInfo.attach('http-transcript.txt', { body: redact(transcript(result.exchanges)), contentType: 'text/plain' });
 }

@@ -1,12 +1,19 @@
-import { test as base } from '@playwright/test';
+import * as playwrightTest from '@playwright/test';
 import { createTarget } from '../target/createTarget';
+import { loadTargets } from '../target/loadTargets';
 import { loadRunOnce } from './loadRun';
 import type { RunContext } from './runScenario';
-import { loadTargets } from '../target/loadTargets';
 import { projectRoot, runSettings } from './runSettings';
 
-/** Playwright's test with one worker-scoped fixture: the run's target (msw started in this worker for replay) and contracts. */
-export const test = base.extend<object, { conformance: RunContext }>({
+/**
+ * Playwright's root test type, without the browser fixtures every public `test` sets up: about 1 ms per test instead of 15
+ * (DESIGN.md §4). It is exported privately, so the version is pinned and test/run/rootTest.spec.ts fails if it disappears;
+ * the public `test` is the fallback.
+ */
+export const rootTest: typeof playwrightTest.test = (playwrightTest as unknown as { _baseTest?: typeof playwrightTest.test })._baseTest ?? playwrightTest.test;
+
+/** The test every scenario runs in, with one worker-scoped fixture: the run's target (msw started in this worker for replay) and contracts. */
+export const test = rootTest.extend<object, { conformance: RunContext }>({
   conformance: [async ({}, use) => {
     const settings = runSettings();
     const target = createTarget(settings.target, loadTargets(projectRoot).targets[settings.target], settings);

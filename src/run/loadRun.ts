@@ -12,9 +12,9 @@ export interface LoadedRun {
   problems: Problem[];
 }
 
-/** Loads contracts and scenarios and applies --grep/--tag; every authoring problem is collected. */
-export function loadRun(settings: RunSettings): LoadedRun {
-  const contracts = loadContracts(settings.contractsDir);
+/** Loads contracts and scenarios and applies --grep/--tag; every authoring problem is collected (contracts compiled now unless `lazy`). */
+export function loadRun(settings: RunSettings, lazy = false): LoadedRun {
+  const contracts = loadContracts(settings.contractsDir, process.cwd(), !lazy);
   const loaded = loadScenarios(settings.scenarioPaths, contracts);
   const problems = [...contracts.problems, ...loaded.problems];
   return { contracts, scenarios: selectScenarios(loaded.scenarios, settings.grep, settings.tag), problems };
@@ -22,8 +22,8 @@ export function loadRun(settings: RunSettings): LoadedRun {
 
 let cached: LoadedRun | undefined;
 
-/** loadRun, once per process: the runner and each worker load the suite once, and the worker fixture reuses its contracts. */
+/** loadRun, once per process, compiling contracts on first use: the CLI has linted everything before Playwright starts. */
 export function loadRunOnce(settings: RunSettings): LoadedRun {
-  cached ??= loadRun(settings);
+  cached ??= loadRun(settings, true);
   return cached;
 }

@@ -1,0 +1,45 @@
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScenarioEntry } from '../report/conformanceReport';
+
+/** Where workers leave each scenario's result for the conformance reporter: cheaper than an attachment per test. */
+export function resultsDir(reportDir: string): string {
+  return join(reportDir, '.results');
+}
+
+/** One scenario result as a worker wrote it, keyed by Playwright's test id and retry. */
+export interface ChannelRecord {
+  testId: string;
+  retry: number;
+  entry: ScenarioEntry;
+}
+
+/** Called by a worker after each scenario: appends one line to this process's file. */
+export function writeResult(reportDir: string, record: ChannelRecord): void {
+  const dir = resultsDir(reportDir);
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
+}
+
+/** Called by the reporter when the run begins: results of an earlier run must not leak into this one. */
+export function clearResults(reportDir: string): void {
+  rmSync(resultsDir(reportDir), { recursive: true, force: true });
+}
+
+/** Every result the workers wrote, by `testId#retry`. */
+export function readResults(reportDir: string): Map<string, ScenarioEntry> {
+  const results = new Map<string, ScenarioEntry>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(resultsDir(reportDir));
+  } catch {
+    return results;
+  }
+  for (const file of files)
+    for (const line of readFileSync(join(resultsDir(reportDir), file), 'utf8').split('\n')) {
+      if (!line) continue;
+      const record = JSON.parse(line) as ChannelRecord;
+      results.set(`${record.testId}#${record.retry}`, record.entry);
+    }
+  return results;
+}
