@@ -10,8 +10,8 @@ export default defineConfig({
   testDir: 'specs',
   outputDir: join(settings.reportDir, 'test-results'),
   workers,
-  // One spec file holds every scenario: only fullyParallel spreads them over several workers.
-  fullyParallel: workers > 1,
+  // One spec file holds every scenario: fullyParallel lets workers and --shard split them by scenario, not by file.
+  fullyParallel: true,
   retries: Number(process.env.CONFORMANCE_RETRIES || 0),
   timeout: Number(process.env.CONFORMANCE_TIMEOUT_MS || 120_000),
   forbidOnly: true,

@@ -16,6 +16,7 @@ export async function lintCommand(args: string[]): Promise<number> {
     log.raw(renderProblems(problems));
     return 2;
   }
-  log.info(`${loaded.scenarios.length} scenarios, ${loaded.contracts.ids.size} contracts and ${Object.keys(targets.targets).length} targets: no problems found`);
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  log.info(`${count(loaded.scenarios.length, 'scenario')}, ${count(loaded.contracts.ids.size, 'contract')} and ${count(Object.keys(targets.targets).length, 'target')}: no problems found`);
   return 0;
 }

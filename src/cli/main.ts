@@ -9,6 +9,8 @@ const commands: Record<string, () => Command> = {
   lint: () => (require('./lintCommand') as typeof import('./lintCommand')).lintCommand,
   serve: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand,
   restore: () => (require('./restoreCommand') as typeof import('./restoreCommand')).restoreCommand,
+  record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand,
+  'verify-recordings': () => (require('./verifyRecordingsCommand') as typeof import('./verifyRecordingsCommand')).verifyRecordingsCommand,
 };
 
 /** Entry point of the `conformance` command; returns the exit code and never lets a stack trace reach the user. */
@@ -26,8 +28,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command()(args);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      log.error(`${(error as Error).message}\n(see conformance --help)`);
+    const code = (error as { code?: string }).code;
+    if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+      const message = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option ? `\`${name}\` has no option ${option}` : (error as Error).message;
+      log.error(`${message} (see conformance --help)`);
       return 2;
     }
     log.error(`internal error, please report it: ${(error as Error).stack ?? String(error)}`);

@@ -38,6 +38,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
   const outcome = await restoreJournal(target);
   for (const line of outcome.undone) log.info(`restored: ${line}`);
   for (const line of outcome.failed) log.error(`could not undo: ${line}`);
+  for (const line of outcome.elsewhere) log.error(`left alone: ${line}`);
   log.info(`${outcome.undone.length} of ${pending} pending change(s) undone`);
-  return outcome.failed.length ? 3 : 0;
+  return outcome.failed.length || outcome.elsewhere.length ? 3 : 0;
 }

@@ -27,6 +27,11 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const config = targets.targets[settings.target];
   if (!config) throw new UsageError(`unknown target ${JSON.stringify(settings.target)}; known targets: ${Object.keys(targets.targets).join(', ')} (targets.yaml declares more)`);
+  const cassetteProblems = config.kind === 'recordings' ? (require('../recordings/recordingsConfig') as typeof import('../recordings/recordingsConfig')).recordingsProblems(settings.target, config, env) : [];
+  if (cassetteProblems.length) {
+    log.raw(renderProblems(cassetteProblems));
+    return 2;
+  }
   if (loaded.scenarios.length === 0) {
     log.error(`no scenario matches${settings.grep ? ` --grep ${settings.grep.source}` : ''}${settings.tag ? ` --tag ${settings.tag}` : ''}; nothing was sent`);
     return 2;
@@ -78,5 +83,6 @@ async function undoLeftovers(target: Target, whose: string): Promise<boolean> {
   const outcome = await restoreJournal(target);
   for (const line of outcome.undone) log.info(`restore (${whose}): ${line}`);
   for (const line of outcome.failed) log.error(`could not undo (${whose}): ${line}; run \`conformance restore --target ${target.name}\``);
+  for (const line of outcome.elsewhere) log.error(`left alone (${whose}): ${line}`);
   return outcome.failed.length === 0;
 }

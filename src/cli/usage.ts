@@ -7,6 +7,12 @@ Commands:
            Run the scenarios (default: scenarios/) against a target (default: replay).
   lint     [PATH...]    Check scenarios, suites, contracts and targets.yaml; send nothing.
   restore  [--target NAME]   Undo what an interrupted live run left changed (default: live).
+  record   --target NAME [--dir DIR] [run options]
+           Run the scenarios and save each one's traffic as a redacted HAR cassette in
+           recordings/<target>/<scenario>.har (or DIR); replay them with --target recordings.
+  verify-recordings [PATH] [--report-dir DIR]
+           Judge every recorded answer under PATH (default: recordings/) by today's contracts and
+           scenarios; send nothing.
   serve    [--port N] [--host LOOPBACK] [--token T]... [--fault PROFILE[,PROFILE]]... [--break NAME,...]
            [--variant odd-but-valid] [--seed ID]... [--fault-seed N] [--fault-stats]
            Serve the simulator on http://127.0.0.1:PORT/beta until Ctrl-C. Profiles: throttle, unavailable,

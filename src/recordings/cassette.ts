@@ -29,24 +29,23 @@ export interface Cassette {
   /** Path as shown to the user (relative to the working directory). */
   file: string;
   info?: CassetteInfo;
-  /** The path prefix request paths are relative to, e.g. `/beta`. */
+  /** The path prefix request paths are relative to, e.g. `/beta` (for a foreign HAR: its first entry's). */
   basePath: string;
   entries: RecordedEntry[];
 }
 
-/** The base path of a cassette: from `_conformance.baseUrl`, else Graph's version segment (`/beta`, `/v1.0`) of the first entry, else none. */
-export function basePathOf(har: Har): string {
-  const base = har.log._conformance?.baseUrl;
-  if (base) return new URL(base).pathname.replace(/\/$/, '');
-  const first = har.log.entries[0]?.request.url;
-  const match = first ? /^\/(beta|v\d+(?:\.\d+)?)(?=\/|$)/.exec(new URL(first).pathname) : null;
-  return match ? match[0] : '';
+/** The base path of a recorded URL when the cassette does not say: Graph's version segment (`/beta`, `/v1.0`), else none. */
+export function versionSegment(url: URL): string {
+  return /^\/(beta|v\d+(?:\.\d+)?)(?=\/|$)/.exec(url.pathname)?.[0] ?? '';
 }
 
-/** Normalises a validated HAR document into a cassette. */
+/** Normalises a validated HAR document into a cassette; without `_conformance.baseUrl` each entry's path is taken after its own version segment. */
 export function toCassette(har: Har, file: string): Cassette {
-  const basePath = basePathOf(har);
-  return { file, info: har.log._conformance, basePath, entries: har.log.entries.map((entry, i) => toEntry(entry, i + 1, basePath)) };
+  const base = har.log._conformance?.baseUrl;
+  const fixed = base === undefined ? undefined : new URL(base).pathname.replace(/\/$/, '');
+  const first = har.log.entries[0]?.request.url;
+  const basePath = fixed ?? (first ? versionSegment(new URL(first)) : '');
+  return { file, info: har.log._conformance, basePath, entries: har.log.entries.map((entry, i) => toEntry(entry, i + 1, fixed)) };
 }
 
 /** A URL's path relative to a base path, percent-decoded where it can be. */
@@ -59,9 +58,10 @@ export function relativePath(url: URL, basePath: string): string {
   }
 }
 
-function toEntry(entry: HarEntry, index: number, basePath: string): RecordedEntry {
+function toEntry(entry: HarEntry, index: number, fixedBase: string | undefined): RecordedEntry {
   const { request, response } = entry;
   const url = new URL(request.url);
+  const basePath = fixedBase ?? versionSegment(url);
   const requestHeaders: Record<string, string> = {};
   for (const { name, value } of request.headers) {
     if (name.startsWith(':')) continue;

@@ -47,7 +47,8 @@ export function readCassette(path: string, cwd = process.cwd()): { cassette?: Ca
 }
 
 function jsonProblem(file: string, text: string, error: Error): Problem {
-  if (/end of JSON input/.test(error.message)) {
+  const position = /position (\d+)/.exec(error.message);
+  if (/end of JSON input/.test(error.message) || (position && Number(position[1]) >= text.trimEnd().length)) {
     const lines = text.split('\n');
     return { code: 'har.truncated', message: `the file ends in the middle of the JSON (${text.length} characters): it was cut off while being written or copied`,
       location: { file, line: lines.length, column: lines.at(-1)!.length + 1 }, hint: 'record or export the HAR again' };

@@ -7,6 +7,6 @@ export function redactor(secrets: string[]): (text: string) => string {
   return (text) => {
     let out = text;
     for (const secret of known) out = out.split(secret).join(redacted);
-    return out.replace(/(authorization["']?\s*[:=]\s*["']?(?:bearer|basic)\s+)[^\s"'\\]+/gi, `$1${redacted}`);
+    return out.replace(/(authorization\\?["']?\s*[:=]\s*\\?["']?(?:bearer|basic)\s+)[^\s"'\\]+/gi, `$1${redacted}`);
   };
 }

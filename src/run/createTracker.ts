@@ -25,13 +25,15 @@ export class CreateTracker {
       const id = (responseJson(response) as { id?: unknown } | undefined)?.id;
       if (response.status < 300 && typeof id === 'string') {
         const path = `${this.path(request.url)}/${id}`;
-        journal.record({ op: 'created', key, deletePath: path });
-        this.open.set(path, key);
-      } else journal.record({ op: 'done', key });
+        // A retried create may have made an object whose answer was lost: the entry stays open so the end-of-run restore sweeps for it.
+        journal.record({ op: 'created', key, deletePath: path, uncertain: response.afterLostAttempt || undefined });
+        this.open.set(path, response.afterLostAttempt ? '' : key);
+      } else if (!response.afterLostAttempt) journal.record({ op: 'done', key });
     }
     const path = this.path(request.url);
     if (request.method === 'DELETE' && (response.status < 300 || response.status === 404) && this.open.has(path)) {
-      journal.record({ op: 'done', key: this.open.get(path)! });
+      const openKey = this.open.get(path)!;
+      if (openKey) journal.record({ op: 'done', key: openKey });
       this.open.delete(path);
     }
   }

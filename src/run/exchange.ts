@@ -16,6 +16,8 @@ export interface ReceivedResponse {
   headers: Record<string, string>;
   bodyText: string;
   durationMs: number;
+  /** An earlier attempt was lost in transport: the service may have acted on it before this answer (set by retries). */
+  afterLostAttempt?: boolean;
 }
 
 /** One request and its answer, as the checks see them. */

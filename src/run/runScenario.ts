@@ -29,12 +29,15 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
   const failures: Failure[] = [];
   const teardowns: Array<() => Promise<void>> = [];
   const tracker = new CreateTracker(run.target);
+  run.target.beginScenario?.({ id: doc.id, runId: run.runId });
 
   const perform = async (name: string, call: Call, path: YamlPath, locate: Locator, captures?: Record<string, string>) => {
     const exchange = await send(name, call, scope, run.target, locate(path), tracker);
     exchanges.push(exchange);
     const own = call.expect && { expectation: call.expect, path: [...path, 'expect'], locate };
     const request = { ...exchange.request, body: exchange.request.json };
+    if (lostDelete(exchange))
+      throw new Stop(failure('harness.transport', { step: name, message: `the answer to DELETE ${exchange.request.url} was lost and the retry found nothing left (404): the first attempt most likely worked, but no verdict can be given`, source: locate(path) }));
     failures.push(...evaluateExchange(exchange, expectationsFor(exchange.response.status, own, suite), { contracts: run.contracts, scope: { ...scope, request }, steps }));
     steps.set(name, exchange);
     scope.steps = { ...(scope.steps as object), [name]: stepView(exchange) };
@@ -75,6 +78,7 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
       }
     }
   }
+  await run.target.endScenario?.(exchanges);
   return { id: doc.id, title: doc.title, file: scenario.file, verdict: verdictOf(failures), failures, exchanges, durationMs: Math.round(performance.now() - started) };
 
   function resolve(value: unknown, source: SourceLocation) {
@@ -105,6 +109,11 @@ async function send(name: string, call: Call, scope: Scope, target: Target, sour
     if (error instanceof TransportError) throw new Stop(failure(`harness.${error.kind}`, { step: name, message: error.message, source }));
     throw error;
   }
+}
+
+/** A DELETE whose first answer was lost in transport and whose retry found the object gone: the 404 says nothing about the contract. */
+function lostDelete(exchange: Exchange): boolean {
+  return exchange.request.method === 'DELETE' && exchange.response.status === 404 && exchange.response.afterLostAttempt === true;
 }
 
 function stepView(exchange: Exchange) {

@@ -20,6 +20,15 @@ export const generators: Record<string, (arg?: string) => unknown> = {
   text: (arg) => 'x'.repeat(Math.min(Number(arg ?? 10), 1_000_000)),
 };
 
+/** What each generator's argument must be, for lint hints; a generator not listed takes none. */
+export const generatorArguments: Record<string, string> = { text: 'text:N takes a whole number of characters from 0 to 1000000, e.g. {text:257}' };
+
+/** Whether a generator accepts this argument (lint reports it before anything runs). */
+export function generatorArgumentOk(name: string, arg: string): boolean {
+  if (name === 'text') return /^\d+$/.test(arg) && Number(arg) <= 1_000_000;
+  return false;
+}
+
 /** Resolves placeholders throughout a JSON-like value; a string that is one placeholder keeps the value's type. */
 export function interpolate(value: unknown, scope: Scope): unknown {
   if (typeof value === 'string') return interpolateString(value, scope);
@@ -62,6 +71,14 @@ export function readPath(value: unknown, path: string[]): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/** Lists each placeholder used in a value with the path of the string that holds it (for lint). */
+export function placeholderPlaces(value: unknown, path: ReadonlyArray<string | number> = [], found: Array<{ name: string; path: Array<string | number> }> = []) {
+  if (typeof value === 'string') for (const m of value.matchAll(placeholderPattern)) found.push({ name: m[1], path: [...path] });
+  else if (Array.isArray(value)) value.forEach((item, i) => placeholderPlaces(item, [...path, i], found));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) placeholderPlaces(v, [...path, k], found);
+  return found;
 }
 
 /** Lists the placeholder names used anywhere in a value (for lint). */

@@ -1,6 +1,6 @@
 import type { Contracts } from '../contract/loadContracts';
 import { didYouMean } from './didYouMean';
-import { generators, placeholdersIn } from './interpolate';
+import { generatorArgumentOk, generatorArguments, generators, placeholderPlaces } from './interpolate';
 import type { Problem } from './problem';
 import type { Expectation, Locator, ScenarioDoc, SuiteDoc, YamlPath } from './types';
 import { walkExpectations } from './walkExpectations';
@@ -9,12 +9,14 @@ import { walkExpectations } from './walkExpectations';
 export const builtinRoots = ['run', ...Object.keys(generators)];
 
 /** Checks what the schema cannot: names, references between steps, variables and contract ids. */
-export function lintScenario(doc: ScenarioDoc, suite: SuiteDoc, locate: Locator, contracts: Contracts): Problem[] {
+export function lintScenario(doc: ScenarioDoc, suite: SuiteDoc, locate: Locator, contracts: Contracts, locateKey: Locator = locate): Problem[] {
   const problems: Problem[] = [];
   const report = (path: YamlPath, code: string, message: string, hint?: string) => problems.push({ code, message, location: locate(path), hint });
+  const reportKey = (path: YamlPath, code: string, message: string, hint?: string) =>
+    problems.push({ code, message, location: locateKey(path), span: String(path.at(-1)).length, hint });
   const fixtures = Object.keys(suite.fixtures ?? {});
   for (const name of Object.keys(doc.uses ?? {}))
-    if (!fixtures.includes(name)) report(['uses', name], 'scenario.fixture.unknown', `the suite declares no fixture \`${name}\``, hintFor(name, fixtures));
+    if (!fixtures.includes(name)) reportKey(['uses', name], 'scenario.fixture.unknown', `the suite declares no fixture \`${name}\``, hintFor(name, fixtures));
   const roots = new Set([...builtinRoots, ...Object.keys(suite.variables ?? {}), ...Object.keys(doc.uses ?? {})]);
   checkPlaceholders(doc.variables, ['variables'], roots, [], false, report);
   for (const name of Object.keys(doc.variables ?? {})) roots.add(name);
@@ -50,11 +52,13 @@ export function lintContracts(expectation: Expectation | undefined, path: YamlPa
 
 type Report = (path: YamlPath, code: string, message: string, hint?: string) => void;
 
-function checkPlaceholders(value: unknown, path: YamlPath, roots: Set<string>, steps: string[], inExpect: boolean, report: Report): void {
-  for (const name of placeholdersIn(value)) {
+function checkPlaceholders(value: unknown, base: YamlPath, roots: Set<string>, steps: string[], inExpect: boolean, report: Report): void {
+  for (const { name, path: inner } of placeholderPlaces(value)) {
+    const path = [...base, ...inner];
     const [head, arg] = name.split(':', 2);
     if (arg !== undefined) {
       if (!(head in generators)) report(path, 'scenario.variable.unknown', `{${name}} calls no known generator`, `generators: ${Object.keys(generators).join(', ')}`);
+      else if (!generatorArgumentOk(head, arg)) report(path, 'scenario.variable.argument', `{${name}} has an argument ${head} does not take`, generatorArguments[head]);
       continue;
     }
     const [root, second] = name.split('.');

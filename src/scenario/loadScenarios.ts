@@ -33,7 +33,7 @@ export function loadScenarios(paths: string[], contracts: Contracts, cwd = proce
     }
     for (const doc of readValidatedDocuments(path, cwd, 'scenario', result.problems)) {
       const scenario: Scenario = { doc: doc.value as ScenarioDoc, file, suite, locate: doc.locate };
-      const lint = lintScenario(scenario.doc, suite.doc, doc.locate, contracts);
+      const lint = lintScenario(scenario.doc, suite.doc, doc.locate, contracts, doc.locateKey);
       result.problems.push(...lint);
       const clash = ids.get(scenario.doc.id);
       if (clash) {

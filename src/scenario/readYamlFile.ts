@@ -34,9 +34,11 @@ export function readYamlFile(file: string): YamlFile {
   for (const doc of docs) {
     for (const error of [...doc.errors, ...doc.warnings]) {
       const at = lineCounter.linePos(error.pos[0]);
+      const key = error.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim() : '';
       result.problems.push({
         code: `yaml.${error.code.toLowerCase()}`,
-        message: firstLine(error.message),
+        message: key ? `the key \`${key}\` appears twice in this mapping` : firstLine(error.message),
+        hint: key ? 'keep one of them (YAML would silently use the last)' : undefined,
         location: { file, line: at.line, column: at.col },
         span: Math.max(1, error.pos[1] - error.pos[0]),
       });

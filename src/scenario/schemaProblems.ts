@@ -58,7 +58,7 @@ function toProblem(error: ErrorObject, doc: YamlDocument, kind: string): Problem
       return { code, message: `${where} is ${show(error.data)}, which is not allowed here`, location: doc.locate(path),
         hint: parent.description ? `expected: ${parent.description}` : undefined };
     case 'not':
-      return { code, message: `${where} gives both \`body\` and \`rawBody\``, location: doc.locate(path), hint: 'keep one: body for JSON, rawBody for exact text' };
+      return { code, message: `${where} gives both \`body\` and \`rawBody\``, location: doc.locateKey([...path, 'rawBody']), span: 'rawBody'.length, hint: 'keep one: body for JSON, rawBody for exact text' };
     default:
       return { code, message: `${where} ${error.message ?? 'is invalid'} (found ${show(error.data)})`, location: doc.locate(path),
         hint: parent.description ? `expected: ${parent.description}` : undefined };

@@ -1,26 +1,26 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** One line of the write journal; ids and property values only, never a credential. */
-export type JournalEntry =
+/** One line of the write journal; ids and property values only, never a credential. `baseUrl` says which service it was written to. */
+export type JournalEntry = { baseUrl?: string } & (
   | { op: 'create-intent'; key: string; name: string; listPath: string; match: unknown; at: string }
-  | { op: 'created'; key: string; deletePath: string; at: string }
+  | { op: 'created'; key: string; deletePath: string; uncertain?: boolean; at: string }
   | { op: 'snapshot'; key: string; getPath: string; updatePath: string; properties: Record<string, unknown>; at: string }
-  | { op: 'done'; key: string; at: string };
+  | { op: 'done'; key: string; at: string });
 
 /** What a run must undo: a scratch object to delete, a snapshot to put back, or a create whose answer never came. */
 export type PendingWrite = Exclude<JournalEntry, { op: 'done' }> & { created?: Extract<JournalEntry, { op: 'created' }> };
 
 /** An append-only, fsync'd record of every write a live run makes, written before the write, so a killed run can be undone. */
 export class Journal {
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, readonly baseUrl: string) {}
 
   /** Appends one entry and forces it to disk before returning. */
-  record(entry: JournalEntry extends infer E ? (E extends unknown ? Omit<E, 'at'> : never) : never): void {
+  record(entry: JournalEntry extends infer E ? (E extends unknown ? Omit<E, 'at' | 'baseUrl'> : never) : never): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const fd = openSync(this.file, 'a');
     try {
-      writeSync(fd, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
+      writeSync(fd, `${JSON.stringify({ ...entry, baseUrl: this.baseUrl, at: new Date().toISOString() })}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -49,7 +49,7 @@ export function createLiveTarget(config: LiveTargetConfig, env: NodeJS.ProcessEn
     send,
     secrets: () => credential.secrets(),
     existingId: (variable) => merged[variable] || undefined,
-    journal: new Journal(journalFile(config.name, merged)),
+    journal: new Journal(journalFile(config.name, merged), baseUrl),
     close: async () => undefined,
   };
 }

@@ -8,14 +8,20 @@ import type { Target } from './target';
 export interface RestoreOutcome {
   undone: string[];
   failed: string[];
+  /** Entries written against another base URL: never replayed against this one. */
+  elsewhere: string[];
 }
 
 /** Undoes every pending write in the target's journal: deletes scratch objects (found by id, or by their create body when the answer never came) and puts snapshots back. */
 export async function restoreJournal(target: Target): Promise<RestoreOutcome> {
-  const outcome: RestoreOutcome = { undone: [], failed: [] };
+  const outcome: RestoreOutcome = { undone: [], failed: [], elsewhere: [] };
   const journal = target.journal;
   if (!journal) return outcome;
   for (const entry of journal.pending()) {
+    if (entry.baseUrl !== undefined && entry.baseUrl !== target.baseUrl) {
+      outcome.elsewhere.push(`${describe(entry)} was recorded against ${entry.baseUrl}, not ${target.baseUrl}: set GRAPH_BASE_URL=${entry.baseUrl} to undo it`);
+      continue;
+    }
     try {
       const line = await undo(entry, target);
       journal.record({ op: 'done', key: entry.key });
@@ -24,7 +30,7 @@ export async function restoreJournal(target: Target): Promise<RestoreOutcome> {
       outcome.failed.push(`${describe(entry)}: ${(error as Error).message}`);
     }
   }
-  if (outcome.failed.length === 0) journal.compact();
+  if (outcome.failed.length === 0 && outcome.elsewhere.length === 0) journal.compact();
   return outcome;
 }
 
@@ -40,9 +46,10 @@ async function undo(entry: PendingWrite, target: Target): Promise<string> {
     return `restored ${Object.keys(changed).join(', ')} of ${entry.getPath}`;
   }
   if (entry.op === 'created' || entry.created) {
-    const path = entry.op === 'created' ? entry.deletePath : entry.created!.deletePath;
-    expectStatus(await call(target, 'DELETE', path), [200, 204, 404], `DELETE ${path}`);
-    return `deleted scratch object ${path}`;
+    const created = entry.op === 'created' ? entry : entry.created!;
+    expectStatus(await call(target, 'DELETE', created.deletePath), [200, 204, 404], `DELETE ${created.deletePath}`);
+    const swept = created.uncertain && entry.op === 'create-intent' ? `; ${await deleteByMatch(entry, target)}` : '';
+    return `deleted scratch object ${created.deletePath}${swept}`;
   }
   if (entry.op === 'create-intent') return deleteByMatch(entry, target);
   return 'nothing to do';

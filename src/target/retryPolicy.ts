@@ -29,15 +29,17 @@ export async function sendWithRetries(
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<ReceivedResponse> {
   let waited = 0;
+  let lost = false;
   for (let attempt = 0; ; attempt++) {
     let response: ReceivedResponse | undefined;
     let failure: TransportError | undefined;
     try {
       response = await send(request);
-      if (!retryableStatus.has(response.status)) return response;
+      if (!retryableStatus.has(response.status)) return lost ? { ...response, afterLostAttempt: true } : response;
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       failure = error;
+      lost = true;
     }
     const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
     const delay = retryAfterMs(response?.headers['retry-after']) ?? backoff;

@@ -1,5 +1,5 @@
 import type { Journal } from './journal';
-import type { ReceivedResponse, SentRequest } from '../run/exchange';
+import type { Exchange, ReceivedResponse, SentRequest } from '../run/exchange';
 
 /** Where a run's requests go and how they are authorised; the same scenarios run against any target. */
 export interface Target {
@@ -16,6 +16,10 @@ export interface Target {
   existingId?(variable: string): string | undefined;
   /** Where writes are recorded before they happen, so an interrupted run can be undone (live targets). */
   journal?: Journal;
+  /** Called by runScenario before a scenario's first request (cassette targets pick or start that scenario's cassette). */
+  beginScenario?(scenario: { id: string; runId: string }): void;
+  /** Called by runScenario after a scenario's last request, with its exchanges (a recording target writes the cassette). */
+  endScenario?(exchanges: Exchange[]): Promise<void>;
   /** Releases connections, servers and interceptors. */
   close(): Promise<void>;
 }

@@ -1,0 +1,83 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { fetchTransport } from '../target/fetchTransport';
+import { TransportError, type Target } from '../target/target';
+import { relativePath, type Cassette, type RecordedEntry } from './cassette';
+import { CassettePlayer } from './cassettePlayer';
+import type { PlayedRequest } from './compareEntry';
+
+/** The token the recordings target presents; cassettes hold `{{REDACTED:authorization}}` whatever was sent, so any value matches. */
+export const recordingsToken = 'recordings-token-not-a-secret';
+
+/** Origin of the recordings target: a reserved name (RFC 6761) that can never resolve, so nothing can leave the machine. */
+export const recordingsOrigin = 'https://recordings.invalid';
+
+/** Where a recordings target finds the cassette of a scenario. */
+export interface CassetteSource {
+  /** The scenario's cassette, or a sentence saying why there is none. */
+  cassetteFor(scenario: string): Cassette | string;
+  /** The base path scenario paths are appended to, e.g. `/beta`. */
+  basePath: string;
+}
+
+/** A target answering each scenario's requests from its HAR cassette through msw, in recorded order; an unmatched request fails naming the nearest entry. */
+export function createRecordingsTarget(name: string, source: CassetteSource, timeoutMs = 30_000): Target & { unused(): RecordedEntry[] } {
+  let player: CassettePlayer | undefined;
+  let unavailable = 'replay: requests are answered from cassettes only inside a scenario';
+  let miss: string | undefined;
+  const server = setupServer(http.all(`${recordingsOrigin}/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => (headers[key] = value));
+    const text = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.text();
+    const played: PlayedRequest = { method: request.method, path: relativePath(url, source.basePath), query: [...url.searchParams], headers, bodyText: text === '' ? undefined : text };
+    const outcome = player ? player.play(played) : { miss: unavailable };
+    if ('miss' in outcome) {
+      miss = outcome.miss;
+      return HttpResponse.error();
+    }
+    const { status, statusText, headers: answerHeaders, bodyText } = outcome.response;
+    if (status < 200 || status > 599) {
+      miss = `replay: entry #${outcome.entry.index} of ${player!.cassette.file} has status ${status}, which cannot be replayed`;
+      return HttpResponse.error();
+    }
+    const noBody = [204, 205, 304].includes(status) || request.method === 'HEAD';
+    return new HttpResponse(noBody ? null : bodyText, { status, statusText, headers: answerHeaders });
+  }));
+  server.listen({
+    onUnhandledRequest(request) {
+      throw new Error(`replay: ${request.method} ${request.url} is outside ${recordingsOrigin}; the recordings target answers nothing else and sends nothing to the network`);
+    },
+  });
+  return {
+    name,
+    baseUrl: `${recordingsOrigin}${source.basePath}`,
+    authorization: async () => `Bearer ${recordingsToken}`,
+    async send(request) {
+      miss = undefined;
+      try {
+        return await fetchTransport(request, timeoutMs);
+      } catch (error) {
+        if (miss !== undefined) throw new TransportError(miss);
+        throw error;
+      }
+    },
+    secrets: () => [recordingsToken],
+    existingId: (variable) => player?.cassette.info?.existing?.[variable],
+    beginScenario({ id, runId }) {
+      const cassette = source.cassetteFor(id);
+      player = typeof cassette === 'string' ? undefined : new CassettePlayer(cassette, runId, rerecordHint(cassette, id));
+      unavailable = typeof cassette === 'string' ? `replay: ${cassette}` : unavailable;
+    },
+    async endScenario() {
+      // The player stays until the next scenario so `unused()` can still be asked.
+    },
+    unused: () => player?.unused() ?? [],
+    close: async () => server.close(),
+  };
+}
+
+function rerecordHint(cassette: Cassette, id: string): string | undefined {
+  const target = cassette.info?.target;
+  return target ? `npx conformance record --target ${target} --allow-writes --grep '^${id.replace(/\./g, '\\.')}$'` : undefined;
+}
