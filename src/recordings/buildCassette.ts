@@ -47,6 +47,7 @@ function entry(request: SentRequest, response: ReceivedResponse, step: string | 
   const location = responseHeaders.find((h) => h.name === 'location')?.value;
   return {
     _step: step,
+    _afterLostAttempt: response.afterLostAttempt || undefined,
     startedDateTime: Number.isNaN(date) ? epoch : new Date(date).toISOString(),
     time: 0,
     timings: { send: 0, wait: 0, receive: 0 },

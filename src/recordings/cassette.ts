@@ -22,6 +22,8 @@ export interface RecordedEntry {
   /** The decoded body text (base64 content decoded). */
   responseBody: string;
   time: number;
+  /** Recorded after a lost attempt (see ReceivedResponse.afterLostAttempt). */
+  afterLostAttempt: boolean;
 }
 
 /** A HAR file ready to replay or verify: its entries, and what `conformance record` noted about it (absent for foreign HARs). */
@@ -77,6 +79,7 @@ function toEntry(entry: HarEntry, index: number, fixedBase: string | undefined):
     responseHeaders: response.headers.filter((h) => !h.name.startsWith(':')).map((h) => [h.name, h.value]),
     responseBody: content.encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text,
     time: entry.time ?? 0,
+    afterLostAttempt: entry._afterLostAttempt === true,
   };
 }
 

@@ -39,6 +39,8 @@ export interface HarEntry {
   cache?: Record<string, never>;
   timings?: { send: number; wait: number; receive: number };
   _step?: string;
+  /** The answer came after an attempt whose answer was lost (the service may have acted on it): replayed with the same flag. */
+  _afterLostAttempt?: boolean;
 }
 
 /** What `conformance record` adds to a cassette's log: which scenario and target it records, and the base URL its paths are relative to. */

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { fetchTransport } from '../target/fetchTransport';
@@ -25,6 +26,8 @@ export function createRecordingsTarget(name: string, source: CassetteSource, tim
   let player: CassettePlayer | undefined;
   let unavailable = 'replay: requests are answered from cassettes only inside a scenario';
   let miss: string | undefined;
+  // Set by the msw handler for the request in flight (one at a time: a scenario's steps are sequential).
+  const answered: { entry?: RecordedEntry } = {};
   const server = setupServer(http.all(`${recordingsOrigin}/*`, async ({ request }) => {
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
@@ -36,6 +39,7 @@ export function createRecordingsTarget(name: string, source: CassetteSource, tim
       miss = outcome.miss;
       return HttpResponse.error();
     }
+    answered.entry = outcome.entry;
     const { status, statusText, headers: answerHeaders, bodyText } = outcome.response;
     if (status < 200 || status > 599) {
       miss = `replay: entry #${outcome.entry.index} of ${player!.cassette.file} has status ${status}, which cannot be replayed`;
@@ -55,8 +59,11 @@ export function createRecordingsTarget(name: string, source: CassetteSource, tim
     authorization: async () => `Bearer ${recordingsToken}`,
     async send(request) {
       miss = undefined;
+      answered.entry = undefined;
       try {
-        return await fetchTransport(request, timeoutMs);
+        const response = await fetchTransport(request, timeoutMs);
+        if ((answered.entry as RecordedEntry | undefined)?.afterLostAttempt) response.afterLostAttempt = true;
+        return response;
       } catch (error) {
         if (miss !== undefined) throw new TransportError(miss);
         throw error;
@@ -79,5 +86,8 @@ export function createRecordingsTarget(name: string, source: CassetteSource, tim
 
 function rerecordHint(cassette: Cassette, id: string): string | undefined {
   const target = cassette.info?.target;
-  return target ? `npx conformance record --target ${target} --allow-writes --grep '^${id.replace(/\./g, '\\.')}$'` : undefined;
+  if (!target) return undefined;
+  const dir = dirname(cassette.file);
+  const where = dir === join('recordings', target) ? '' : ` --dir ${dir}`;
+  return `npx conformance record --target ${target} --allow-writes${where} --grep '^${id.replace(/\./g, '\\.')}$'`;
 }

@@ -41,7 +41,7 @@ export async function verifyCassettes(cassettes: Cassette[], scenarios: Scenario
       current = cassette;
       const result = await runScenario(scenario, { target, contracts, runId });
       const unused = target.unused();
-      const notes = unused.length ? [`${unused.length} recorded request${unused.length === 1 ? ' was' : 's were'} not sent by the scenario today (first: #${unused[0].index} ${unused[0].method} ${unused[0].path})`] : [];
+      const notes = unused.length ? [`${unused.length} recorded request${unused.length === 1 ? ' was' : 's were'} not replayed (first: #${unused[0].index} ${unused[0].method} ${unused[0].path})`] : [];
       verdicts.push({ file: cassette.file, scenario: id, scenarioFile: scenario.file, verdict: result.verdict, failures: result.failures, checked: result.exchanges.length, notes });
     }
   } finally {

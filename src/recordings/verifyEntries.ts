@@ -59,6 +59,6 @@ export function entryExchange(entry: RecordedEntry): Exchange {
   return {
     step: entry.step ?? `#${entry.index} ${entry.method} ${entry.path}`,
     request: { method: entry.method, url: entry.url, headers: entry.requestHeaders, bodyText: entry.requestBody, json },
-    response: { status: entry.status, headers, bodyText: entry.responseBody, durationMs: entry.time },
+    response: { status: entry.status, headers, bodyText: entry.responseBody, durationMs: entry.time, ...(entry.afterLostAttempt ? { afterLostAttempt: true } : {}) },
   };
 }
