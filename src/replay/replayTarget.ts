@@ -11,7 +11,7 @@ export const replayToken = 'replay-token-not-a-secret';
 export const replayBaseUrl = 'https://graph.microsoft.com/beta';
 
 /** Starts msw in this process, answering Graph's URLs from a fresh stateful simulator; other URLs are errors. */
-export function createReplayTarget(options: Pick<SimulatorOptions, 'breaks' | 'variant'> = {}, timeoutMs = 30_000): Target {
+export function createReplayTarget(options: Pick<SimulatorOptions, 'breaks' | 'variant' | 'seed'> = {}, timeoutMs = 30_000): Target {
   const simulator = createSimulator({ acceptedTokens: [replayToken], ...options });
   const server = setupServer(simulatorHandler(new URL(replayBaseUrl).origin, simulator));
   server.listen({

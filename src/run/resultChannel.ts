@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioEntry } from '../report/conformanceReport';
 
@@ -14,11 +14,17 @@ export interface ChannelRecord {
   entry: ScenarioEntry;
 }
 
-/** Called by a worker after each scenario: appends one line to this process's file. */
+const openFiles = new Map<string, number>();
+
+/** Called by a worker after each scenario: appends one line to this process's file (opened once per worker). */
 export function writeResult(reportDir: string, record: ChannelRecord): void {
-  const dir = resultsDir(reportDir);
-  mkdirSync(dir, { recursive: true });
-  appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
+  let fd = openFiles.get(reportDir);
+  if (fd === undefined) {
+    mkdirSync(resultsDir(reportDir), { recursive: true });
+    fd = openSync(join(resultsDir(reportDir), `${process.pid}.jsonl`), 'a');
+    openFiles.set(reportDir, fd);
+  }
+  writeSync(fd, `${JSON.stringify(record)}\n`);
 }
 
 /** Called by the reporter when the run begins: results of an earlier run must not leak into this one. */

@@ -11,6 +11,8 @@ export interface RunSettings {
   reportDir: string;
   replayBreaks: string[];
   replayVariant?: 'plain' | 'odd-but-valid';
+  /** A JSON file of objects the replay simulator holds at start (CONFORMANCE_REPLAY_SEED), e.g. for benchmarks. */
+  replaySeedFile?: string;
 }
 
 /** The project's root, where scenarios/, contracts/ and reports/ are found by default. */
@@ -29,5 +31,6 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
     reportDir: resolve(env.CONFORMANCE_REPORT_DIR || resolve(projectRoot, 'reports')),
     replayBreaks: list(env.CONFORMANCE_REPLAY_BREAKS),
     replayVariant: env.CONFORMANCE_REPLAY_VARIANT === 'odd-but-valid' ? 'odd-but-valid' : undefined,
+    replaySeedFile: env.CONFORMANCE_REPLAY_SEED || undefined,
   };
 }

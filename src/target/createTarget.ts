@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { SimulatorOptions } from '../replay/simulator/createSimulator';
 import { withRecording } from '../recordings/recordingTarget';
 import { createReplayTarget } from '../replay/replayTarget';
 import type { RunSettings } from '../run/runSettings';
@@ -6,11 +8,20 @@ import { targetEnvironment } from './targetConfig';
 import type { Target } from './target';
 
 /** Creates the target a run asked for (once per worker); replay breaks and variant from the settings apply to replay targets. */
-export function createTarget(name: string, config: TargetConfig, settings: Pick<RunSettings, 'replayBreaks' | 'replayVariant'>, env: NodeJS.ProcessEnv = process.env): Target {
+export function createTarget(name: string, config: TargetConfig, settings: Pick<RunSettings, 'replayBreaks' | 'replayVariant' | 'replaySeedFile'>, env: NodeJS.ProcessEnv = process.env): Target {
   if (config.kind === 'recordings') return (require('../recordings/recordingsConfig') as typeof import('../recordings/recordingsConfig')).createRecordingsTargetFor(name, config, env);
   if (config.kind === 'replay')
-    return withRecording(createReplayTarget({ breaks: [...(config.breaks ?? []), ...settings.replayBreaks], variant: settings.replayVariant ?? config.variant }), name, config, env);
+    return withRecording(createReplayTarget({ breaks: [...(config.breaks ?? []), ...settings.replayBreaks], variant: settings.replayVariant ?? config.variant, seed: readSeed(settings.replaySeedFile) }), name, config, env);
   // Required here, not imported: replay runs should not load the auth library.
   const { createLiveTarget } = require('./liveTarget') as typeof import('./liveTarget');
   return withRecording(createLiveTarget({ name, maxConcurrency: config.maxConcurrency, timeoutMs: config.timeoutMs }, targetEnvironment(config, env)), name, config, env);
+}
+
+/** The replay simulator's starting objects from a JSON file (an array of objects with an id), or none. */
+function readSeed(file: string | undefined): SimulatorOptions['seed'] {
+  if (!file) return undefined;
+  const seed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(seed) || seed.some((o) => typeof (o as { id?: unknown })?.id !== 'string'))
+    throw new Error(`CONFORMANCE_REPLAY_SEED: ${file} must hold a JSON array of objects, each with a string id`);
+  return seed as SimulatorOptions['seed'];
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# CI smoke of the benchmark (about a minute): N=5, one run, every tool that is installed. Asserts only that each tool sent every
+# request (counted by the loopback server; for replay, listed in our report) and caught exactly the planted wrong answers.
+# No timing is asserted. Installs bench/'s own dependencies first when they are missing (npm ci, from bench/package-lock.json).
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund
+fi
+exec node run.js --smoke --quiet-wait 0 "$@"
