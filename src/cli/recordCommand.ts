@@ -1,24 +1,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderProblems } from '../report/renderProblem';
 import { projectRoot } from '../run/runSettings';
-import { loadTargets } from '../target/loadTargets';
 import { log, UsageError } from './log';
 import { runCommand } from './runCommand';
+import { targetNamed } from './targetNamed';
 
 /** `conformance record --target NAME [--dir DIR] [run options]`: runs the scenarios and writes one redacted HAR cassette per scenario to recordings/<target>/ (or DIR). */
 export async function recordCommand(args: string[]): Promise<number> {
   const { dir, rest } = takeDir(args);
   const target = parseArgs({ args: rest, strict: false, allowPositionals: true, options: { target: { type: 'string' } } }).values.target;
   if (typeof target !== 'string') throw new UsageError('record needs --target NAME: the target to record, e.g. --target live');
-  const targets = loadTargets(projectRoot);
-  if (targets.problems.length) {
-    log.raw(renderProblems(targets.problems));
-    return 2;
-  }
-  const config = targets.targets[target];
-  if (!config) throw new UsageError(`unknown target ${JSON.stringify(target)}; known targets: ${Object.keys(targets.targets).join(', ')}`);
+  const config = targetNamed(target);
+  if (!config) return 2;
   if (config.kind === 'recordings') throw new UsageError(`${target} replays cassettes; record from the service itself (e.g. --target live)`);
   for (const rule of config.redact ?? []) {
     try {

@@ -1,23 +1,17 @@
 import { parseArgs } from 'node:util';
-import { projectRoot, runSettings } from '../run/runSettings';
+import { runSettings } from '../run/runSettings';
 import { CredentialError } from '../target/auth/credentialError';
 import { createTarget } from '../target/createTarget';
-import { loadTargets } from '../target/loadTargets';
 import { restoreJournal } from '../target/restoreJournal';
-import { renderProblems } from '../report/renderProblem';
-import { log, UsageError } from './log';
+import { log } from './log';
+import { targetNamed } from './targetNamed';
 
 /** `conformance restore --target NAME`: undoes every write an interrupted run left in the target's journal. */
 export async function restoreCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { target: { type: 'string' } } });
   const name = values.target ?? 'live';
-  const targets = loadTargets(projectRoot);
-  if (targets.problems.length) {
-    log.raw(renderProblems(targets.problems));
-    return 2;
-  }
-  const config = targets.targets[name];
-  if (!config) throw new UsageError(`unknown target ${JSON.stringify(name)}; known targets: ${Object.keys(targets.targets).join(', ')}`);
+  const config = targetNamed(name);
+  if (!config) return 2;
   if (config.kind !== 'live') {
     log.info(`${name} is a ${config.kind} target: nothing outside this process was changed, nothing to restore`);
     return 0;
