@@ -11,7 +11,7 @@ import { emitAll } from './lib/emit.js';
 import { measure } from './lib/measure.js';
 import { median } from './lib/report.js';
 import { startServer } from './lib/server.js';
-import { benchDir, command, harness, useHarness } from './lib/tools.js';
+import { benchDir, command, harness, harnessLabel, useHarness } from './lib/tools.js';
 import { makeWorkload } from './lib/workload.js';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, harness: { type: 'string' }, targets: { type: 'string', default: 'live,replay' } } });
@@ -22,7 +22,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const server = await startServer();
 const workload = makeWorkload(n, 'profile');
 const paths = emitAll(workload, join(workDir, 'workload'));
-const out = [`# Where graph-conformance's time goes (N = ${n})`, '', `Harness: ${harness()}. One run per line unless stated; the machine was shared, so read the CPU figures before the wall ones.`, ''];
+const out = [`# Where graph-conformance's time goes (N = ${n})`, '', `Harness: ${harnessLabel()}. One run per line unless stated; the machine was shared, so read the CPU figures before the wall ones.`, ''];
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '–');
 const per = (x) => (Number.isFinite(x) ? `${x.toFixed(2)} ms` : '–');
 

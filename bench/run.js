@@ -9,7 +9,7 @@ import { machineLoad, measure, stopCurrent } from './lib/measure.js';
 import { environment, marginals, summarise, targets, writeResults } from './lib/report.js';
 import { startServer } from './lib/server.js';
 import { throttling } from './lib/throttle.js';
-import { TOOL_NAMES, benchDir, command, harness, missing, useHarness, useReplaySeed } from './lib/tools.js';
+import { TOOL_NAMES, benchDir, command, harness, harnessLabel, missing, useHarness, useReplaySeed } from './lib/tools.js';
 import { judge } from './lib/verify.js';
 import { makeWorkload, plantPlan } from './lib/workload.js';
 import { cpus } from 'node:os';
@@ -136,7 +136,7 @@ if (smoke) {
 } else {
   const goals = targets(rows, margins, throttle);
   const cmd = `npm run bench -- --sizes ${sizes.join(',')} --runs ${runs}`;
-  writeResults({ file: join(benchDir, 'results.json'), md: join(benchDir, 'RESULTS.md'), runs, rows, margins, throttle, verification, goals, environment: { ...environment(), harness: harness() }, command: cmd });
+  writeResults({ file: join(benchDir, 'results.json'), md: join(benchDir, 'RESULTS.md'), runs, rows, margins, throttle, verification, goals, environment: { ...environment(), harness: harnessLabel() }, command: cmd });
   log(`wrote bench/RESULTS.md and bench/results.json (${invalid.length} runs not counted, ${failedVerification.length} tools failed verification)`);
   process.exitCode = failedVerification.length || invalid.length ? 1 : 0;
 }

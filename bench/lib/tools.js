@@ -1,7 +1,7 @@
 // The tools under comparison: how each is started on a workload, and what its own output says it checked and failed.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOKEN } from './workload.js';
 
@@ -15,6 +15,8 @@ export function useHarness(dir) {
   harnessDir = resolve(dir);
 }
 export const harness = () => harnessDir;
+/** The measured harness as reports name it: relative to the project root, never a path of the machine they ran on. */
+export const harnessLabel = () => relative(rootDir, harnessDir) || '.';
 let replaySeed = false;
 
 /** Replay with the simulator seeded through CONFORMANCE_REPLAY_SEED (a harness hook) instead of the unknown-id-returns-200 break. */
