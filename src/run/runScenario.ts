@@ -70,8 +70,7 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
     // Whatever the scenario created and did not delete (it stopped early, or a delete failed) is removed, unjudged.
     for (const { path } of tracker.leftovers()) {
       try {
-        const authorization = await run.target.authorization();
-        const request = { method: 'DELETE', url: `${run.target.baseUrl}${path}`, headers: { ...(authorization ? { authorization } : {}) } };
+        const request = await buildRequest({ method: 'DELETE', path }, {}, run.target);
         tracker.afterSend(undefined, { step: 'cleanup', request, response: await run.target.send(request) });
       } catch (error) {
         failures.push(stopFailure(error));

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { ReceivedResponse, SentRequest } from '../run/exchange';
+import { buildRequest } from '../run/buildRequest';
+import type { ReceivedResponse } from '../run/exchange';
 import { subsetDifferences } from '../check/compareValues';
 import type { PendingWrite } from './journal';
 import type { Target } from './target';
@@ -71,15 +71,8 @@ async function deleteByMatch(entry: Extract<PendingWrite, { op: 'create-intent' 
 }
 
 async function call(target: Target, method: string, path: string, body?: unknown): Promise<ReceivedResponse> {
-  const headers: Record<string, string> = { 'client-request-id': randomUUID() };
-  const authorization = await target.authorization();
-  if (authorization) headers.authorization = authorization;
-  const request: SentRequest = { method, url: `${target.baseUrl}${path}`, headers };
-  if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    request.bodyText = JSON.stringify(body);
-  }
-  return target.send(request);
+  const headers = body === undefined ? undefined : { 'content-type': 'application/json' };
+  return target.send(await buildRequest({ method, path, headers, body }, {}, target));
 }
 
 function expectStatus(response: ReceivedResponse, accepted: number[], what: string): void {
