@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { originHandler } from '../replay/originHandler';
 import { fetchTransport } from '../target/fetchTransport';
 import { TransportError, type Target } from '../target/target';
 import { relativePath, type Cassette, type RecordedEntry } from './cassette';
@@ -28,11 +29,7 @@ export function createRecordingsTarget(name: string, source: CassetteSource, tim
   let miss: string | undefined;
   // Set by the msw handler for the request in flight (one at a time: a scenario's steps are sequential).
   const answered: { entry?: RecordedEntry } = {};
-  const server = setupServer(http.all(`${recordingsOrigin}/*`, async ({ request }) => {
-    const url = new URL(request.url);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => (headers[key] = value));
-    const text = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.text();
+  const server = setupServer(originHandler(recordingsOrigin, async ({ request, url, headers, bodyText: text }) => {
     const played: PlayedRequest = { method: request.method, path: relativePath(url, source.basePath), query: [...url.searchParams], headers, bodyText: text === '' ? undefined : text };
     const outcome = player ? player.play(played) : { miss: unavailable };
     if ('miss' in outcome) {
