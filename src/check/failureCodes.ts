@@ -25,6 +25,7 @@ export const failureTitles = {
   'harness.variable': 'Variable could not be resolved',
   'harness.capture': 'Capture found nothing',
   'harness.fixture': 'Fixture could not be set up',
+  'harness.timeout': 'Scenario ran out of time',
   'harness.crash': 'Harness error',
 } as const;
 

@@ -5,7 +5,8 @@ import type { FailureCode } from './failureCodes';
 import { readPointer } from './readPointer';
 
 /** Converts ajv errors for one value into failures, keeping instance and schema paths, dropping anyOf noise. */
-export function schemaFailures(code: FailureCode, contract: string, errors: ErrorObject[], value: unknown, prefix: string, source: SourceLocation): Failure[] {
+export function schemaFailures(code: FailureCode, contract: string, errors: ErrorObject[], value: unknown, prefix: string, source: () => SourceLocation): Failure[] {
+  if (errors.length === 0) return [];
   const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
   const chosen = specific.length ? specific : errors;
   return chosen.map((e) => {
@@ -14,7 +15,7 @@ export function schemaFailures(code: FailureCode, contract: string, errors: Erro
     const actual = e.keyword === 'required' ? undefined : readPointer(value, where);
     return failure(code, {
       message: `${prefix}${where || '/'} ${e.message ?? 'is invalid'} (contract ${contract})`,
-      pointer: `${prefix}${where}`, expected: { keyword: e.keyword, ...e.params }, actual, schemaPath: `${contract}${e.schemaPath}`, source,
+      pointer: `${prefix}${where}`, expected: { keyword: e.keyword, ...e.params }, actual, schemaPath: `${contract}${e.schemaPath}`, source: source(),
     });
   });
 }

@@ -4,20 +4,30 @@ import { exitCodeOf, type ConformanceReport } from '../report/conformanceReport'
 import { renderProblems } from '../report/renderProblem';
 import { loadRun } from '../run/loadRun';
 import { preflight } from '../run/preflight';
+import { removePlan, writePlan } from '../run/runPlan';
+import { shardOf } from '../run/selectScenarios';
 import { projectRoot } from '../run/runSettings';
 import { CredentialError } from '../target/auth/credentialError';
-import { createTarget } from '../target/createTarget';
 import { loadTargets } from '../target/loadTargets';
-import { restoreJournal } from '../target/restoreJournal';
 import type { Target } from '../target/target';
 import { log, UsageError } from './log';
-import { parseRunOptions } from './runOptions';
-import { spawnRunner } from './spawnRunner';
+import { parseRunOptions, type RunOptions } from './runOptions';
+import { startRunner, type HeldRunner } from './spawnRunner';
 import { writeRefusal } from './writeSafety';
 
 /** `conformance run`: checks everything first (exit 2, nothing sent), guards live targets, runs the scenarios under Playwright Test, maps the verdicts to an exit code. */
 export async function runCommand(args: string[]): Promise<number> {
-  const { env, settings, shard, allowWrites, workers } = parseRunOptions(args);
+  const options = parseRunOptions(args);
+  // Playwright starts now and waits at its gate while everything is checked; any way out but release() stops it unseen.
+  const runner = startRunner(options.env);
+  try {
+    return await checkAndRun(options, runner);
+  } finally {
+    runner.cancel();
+  }
+}
+
+async function checkAndRun({ env, settings, shard, allowWrites, workers }: RunOptions, runner: HeldRunner): Promise<number> {
   const targets = loadTargets(projectRoot);
   const loaded = loadRun(settings);
   const problems = [...targets.problems, ...loaded.problems];
@@ -36,27 +46,34 @@ export async function runCommand(args: string[]): Promise<number> {
     log.error(`no scenario matches${settings.grep ? ` --grep ${settings.grep.source}` : ''}${settings.tag ? ` --tag ${settings.tag}` : ''}; nothing was sent`);
     return 2;
   }
+  const scenarios = shard ? shardOf(loaded.scenarios, shard) : loaded.scenarios;
+  if (scenarios.length === 0) {
+    log.info(`shard ${shard} has no scenario (${loaded.scenarios.length} split ${shard!.split('/')[1]} ways); nothing to run`);
+    return 0;
+  }
   let live: Target | undefined;
   if (config.kind === 'live') {
-    const refusal = writeRefusal(settings.target, loaded.scenarios, allowWrites);
+    const refusal = writeRefusal(settings.target, scenarios, allowWrites);
     if (refusal) {
       log.error(refusal);
       return 2;
     }
     try {
+      // Loaded only for live targets: the in-process ones pull in msw, which the CLI never needs for them.
+      const { createTarget } = require('../target/createTarget') as typeof import('../target/createTarget');
       live = createTarget(settings.target, config, settings, env);
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
       log.error(`no usable credential for ${settings.target}: ${error.message}`);
       return 3;
     }
-    const existing = loaded.scenarios.flatMap((s) => Object.values(s.suite.doc.fixtures ?? {})).some((f) => f.existingFrom && live!.existingId?.(f.existingFrom));
+    const existing = scenarios.flatMap((s) => Object.values(s.suite.doc.fixtures ?? {})).some((f) => f.existingFrom && live!.existingId?.(f.existingFrom));
     if (existing && workers > 1) {
       log.info(`note: scenarios share one existing object, so they run one at a time (--workers ${workers} ignored)`);
       env.CONFORMANCE_WORKERS = '1';
     }
     if (!(await undoLeftovers(live, 'a previous run'))) return 3;
-    const refused = await preflight(live, [...new Set(loaded.scenarios.map((s) => s.suite))], settings.runId);
+    const refused = await preflight(live, [...new Set(scenarios.map((s) => s.suite))], settings.runId);
     if (refused) {
       log.error(`${refused}; no scenario was run`);
       return 3;
@@ -64,7 +81,11 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const reportFile = join(settings.reportDir, 'conformance.json');
   rmSync(reportFile, { force: true });
-  const { code, signal } = await spawnRunner(env, shard ? ['--shard', shard] : []);
+  // The runner and its workers read the checked scenarios from this plan instead of parsing the YAML again.
+  const plan = join(settings.reportDir, '.plan.json');
+  writePlan(plan, { scenarios, target: config });
+  env.CONFORMANCE_PLAN = plan;
+  const { code, signal } = await runner.release(env).finally(() => removePlan(plan));
   const restored = live ? await undoLeftovers(live, 'this run') : true;
   if (signal) {
     log.error(`interrupted by ${signal}${live ? (restored ? '; every change was undone' : '; run `conformance restore` to undo what is left') : ''}`);
@@ -80,6 +101,7 @@ export async function runCommand(args: string[]): Promise<number> {
 
 /** Undoes what the journal says is still changed; reports each step; false when something could not be undone. */
 async function undoLeftovers(target: Target, whose: string): Promise<boolean> {
+  const { restoreJournal } = require('../target/restoreJournal') as typeof import('../target/restoreJournal');
   const outcome = await restoreJournal(target);
   for (const line of outcome.undone) log.info(`restore (${whose}): ${line}`);
   for (const line of outcome.failed) log.error(`could not undo (${whose}): ${line}; run \`conformance restore --target ${target.name}\``);

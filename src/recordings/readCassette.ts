@@ -60,8 +60,8 @@ function jsonProblem(file: string, text: string, error: Error): Problem {
 function locatorFor(path: string, file: string): YamlDocument {
   const doc = readYamlFile(path).documents[0];
   const whole = () => ({ file, line: 0, column: 0 });
-  if (!doc) return { value: undefined, locate: whole, locateKey: whole };
-  return { value: doc.value, locate: (p) => ({ ...doc.locate(p), file }), locateKey: (p) => ({ ...doc.locateKey(p), file }) };
+  if (!doc) return { value: undefined, index: 0, locate: whole, locateKey: whole };
+  return { value: doc.value, index: doc.index, locate: (p) => ({ ...doc.locate(p), file }), locateKey: (p) => ({ ...doc.locateKey(p), file }) };
 }
 
 /** What the schema cannot say: URLs that do not parse, base64 that is not base64. */

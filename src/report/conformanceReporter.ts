@@ -1,15 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { batchesOf } from '../run/batches';
+import { plannedScenarios } from '../run/planned';
 import { clearResults, readResults } from '../run/resultChannel';
-import { runSettings, projectRoot } from '../run/runSettings';
+import { runSettings } from '../run/runSettings';
+import type { Scenario } from '../scenario/types';
 import { totalsOf, type ConformanceReport, type ScenarioEntry } from './conformanceReport';
+import { writeJunit } from './junitReport';
 import { summaryText } from './summaryText';
 
-/** A Playwright reporter that writes conformance.json and prints the verdict summary; it reads verdicts, it never decides them. */
+/**
+ * A Playwright reporter that turns batch tests back into scenarios: it writes conformance.json and junit.xml with one
+ * entry per scenario and prints the verdict summary. It reads verdicts, it never decides them.
+ */
 export default class ConformanceReporter implements Reporter {
   private readonly entries = new Map<string, ScenarioEntry>();
-  private readonly finalRetry = new Map<string, number>();
+  private readonly scenariosOf = new Map<string, Scenario[]>();
+  private readonly finalResult = new Map<string, TestResult>();
   private startedAt = new Date();
   private readonly settings = runSettings();
 
@@ -20,36 +28,37 @@ export default class ConformanceReporter implements Reporter {
   onBegin(_config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
     clearResults(this.settings.reportDir);
-    for (const test of suite.allTests()) this.entries.set(test.id, { id: idOf(test), title: test.title, file: fileOf(test), verdict: 'skipped', failures: [] });
+    const batches = new Map(batchesOf(plannedScenarios(this.settings), this.settings.batchSize).map((b) => [b.title, b.scenarios]));
+    for (const test of suite.allTests()) {
+      const scenarios = batches.get(test.title) ?? [];
+      this.scenariosOf.set(test.id, scenarios);
+      for (const s of scenarios) this.entries.set(s.doc.id, { id: s.doc.id, title: s.doc.title, file: s.file, verdict: 'skipped', failures: [] });
+    }
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    this.finalRetry.set(test.id, result.retry);
-    const verdict = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'errored';
-    const message = result.error?.message?.split('\n')[0] ?? `the test ended ${result.status}`;
-    this.entries.set(test.id, { id: idOf(test), title: test.title, file: fileOf(test), verdict, retries: result.retry,
-      failures: verdict === 'errored' ? [{ code: 'harness.crash', title: 'Harness error', message }] : [] });
+    this.finalResult.set(test.id, result);
   }
 
   onEnd(): void {
     const written = readResults(this.settings.reportDir);
-    for (const [testId, retry] of this.finalRetry) {
-      const entry = written.get(`${testId}#${retry}`);
-      if (entry) this.entries.set(testId, { ...entry, retries: retry });
+    for (const [testId, result] of this.finalResult) {
+      for (const scenario of this.scenariosOf.get(testId) ?? []) {
+        const entry = written.get(`${scenario.doc.id}#${result.retry}`);
+        if (entry) this.entries.set(scenario.doc.id, { ...entry, retries: result.retry });
+        else if (result.status !== 'passed' && result.status !== 'skipped') {
+          // The batch ended (worker crash, interruption) before this scenario reported.
+          const message = result.error?.message?.split('\n')[0] ?? `its batch ended ${result.status}`;
+          this.entries.set(scenario.doc.id, { ...this.entries.get(scenario.doc.id)!, verdict: 'errored', retries: result.retry,
+            failures: [{ code: 'harness.crash', title: 'Harness error', message: `no result: ${message}` }] });
+        }
+      }
     }
     const scenarios = [...this.entries.values()];
     const report: ConformanceReport = { target: this.settings.target, startedAt: this.startedAt.toISOString(), finishedAt: new Date().toISOString(), totals: totalsOf(scenarios), scenarios };
     mkdirSync(this.settings.reportDir, { recursive: true });
     writeFileSync(join(this.settings.reportDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeJunit(join(this.settings.reportDir, 'junit.xml'), report);
     process.stdout.write(`\n${summaryText(report)}\n`);
   }
-}
-
-function idOf(test: TestCase): string {
-  return test.title.split(':')[0];
-}
-
-function fileOf(test: TestCase): string {
-  const scenario = test.annotations.find((a) => a.type === 'scenario')?.description;
-  return scenario ? scenario.replace(/:\d+$/, '') : relative(projectRoot, test.location.file);
 }

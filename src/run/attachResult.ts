@@ -1,11 +1,12 @@
 import type { TestInfo } from '@playwright/test';
 import type { ScenarioEntry } from '../report/conformanceReport';
 import { redactor } from '../report/redact';
+import { renderFailures } from '../report/renderFailure';
 import { transcript } from '../report/transcript';
 import { writeResult } from './resultChannel';
 import type { ScenarioResult } from './scenarioResult';
 
-/** Hands the result to the conformance reporter and, for a scenario that did not pass (or with CONFORMANCE_ATTACH=always), attaches the redacted HTTP transcript with curl lines. */
+/** Hands the result to the conformance reporter and, for a scenario that did not pass (or with CONFORMANCE_ATTACH=always), attaches its failures and the redacted HTTP transcript with curl lines. */
 export async function attachResult(testInfo: TestInfo, result: ScenarioResult, secrets: string[], reportDir: string): Promise<void> {
   const redact = redactor(secrets);
   const entry: ScenarioEntry = {
@@ -14,6 +15,8 @@ export async function attachResult(testInfo: TestInfo, result: ScenarioResult, s
       requestId: x.response.headers['request-id'], clientRequestId: x.request.headers['client-request-id'] })),
   };
   writeResult(reportDir, { testId: testInfo.testId, retry: testInfo.retry, entry: JSON.parse(redact(JSON.stringify(entry))) as ScenarioEntry });
+  // Playwright's HTML report shows a step's attachments but not its error, so a failed scenario's failures are attached too.
+  if (result.failures.length) await testInfo.attach(`${result.id}.failures.txt`, { body: redact(`${result.verdict}: ${result.id}\n\n${renderFailures(result.failures)}\n`), contentType: 'text/plain' });
   if (result.verdict !== 'passed' || process.env.CONFORMANCE_ATTACH === 'always')
-    await testInfo.attach('http-transcript.txt', { body: redact(transcript(result.exchanges)), contentType: 'text/plain' });
+    await testInfo.attach(`${result.id}.http-transcript.txt`, { body: redact(transcript(result.exchanges)), contentType: 'text/plain' });
 }

@@ -1,9 +1,9 @@
 import * as playwrightTest from '@playwright/test';
 import { createTarget } from '../target/createTarget';
-import { loadTargets } from '../target/loadTargets';
-import { loadRunOnce } from './loadRun';
+import { loadContracts } from '../contract/loadContracts';
 import type { RunContext } from './runScenario';
-import { projectRoot, runSettings } from './runSettings';
+import { plannedTarget } from './planned';
+import { runSettings } from './runSettings';
 
 /**
  * Playwright's root test type, without the browser fixtures every public `test` sets up: about 1 ms per test instead of 15
@@ -16,11 +16,11 @@ export const rootTest: typeof playwrightTest.test = (playwrightTest as unknown a
 export const test = rootTest.extend<object, { conformance: RunContext }>({
   conformance: [async ({}, use) => {
     const settings = runSettings();
-    const target = createTarget(settings.target, loadTargets(projectRoot).targets[settings.target], settings);
+    const target = createTarget(settings.target, plannedTarget(settings), settings);
     try {
-      await use({ target, contracts: loadRunOnce(settings).contracts, runId: settings.runId });
+      await use({ target, contracts: loadContracts(settings.contractsDir, process.cwd(), false), runId: settings.runId });
     } finally {
       await target.close();
     }
-  }, { scope: 'worker' }],
+  }, { scope: 'worker', timeout: 120_000 }],
 });

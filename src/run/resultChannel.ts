@@ -7,7 +7,7 @@ export function resultsDir(reportDir: string): string {
   return join(reportDir, '.results');
 }
 
-/** One scenario result as a worker wrote it, keyed by Playwright's test id and retry. */
+/** One scenario result as a worker wrote it, with the Playwright test (batch) and attempt it ran in. */
 export interface ChannelRecord {
   testId: string;
   retry: number;
@@ -32,7 +32,7 @@ export function clearResults(reportDir: string): void {
   rmSync(resultsDir(reportDir), { recursive: true, force: true });
 }
 
-/** Every result the workers wrote, by `testId#retry`. */
+/** Every result the workers wrote, by `scenarioId#retry`. */
 export function readResults(reportDir: string): Map<string, ScenarioEntry> {
   const results = new Map<string, ScenarioEntry>();
   let files: string[] = [];
@@ -45,7 +45,7 @@ export function readResults(reportDir: string): Map<string, ScenarioEntry> {
     for (const line of readFileSync(join(resultsDir(reportDir), file), 'utf8').split('\n')) {
       if (!line) continue;
       const record = JSON.parse(line) as ChannelRecord;
-      results.set(`${record.testId}#${record.retry}`, record.entry);
+      results.set(`${record.entry.id}#${record.retry}`, record.entry);
     }
   return results;
 }

@@ -32,7 +32,7 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
   run.target.beginScenario?.({ id: doc.id, runId: run.runId });
 
   const perform = async (name: string, call: Call, path: YamlPath, locate: Locator, captures?: Record<string, string>) => {
-    const exchange = await send(name, call, scope, run.target, locate(path), tracker);
+    const exchange = await send(name, call, scope, run.target, () => locate(path), tracker);
     exchanges.push(exchange);
     const own = call.expect && { expectation: call.expect, path: [...path, 'expect'], locate };
     const request = { ...exchange.request, body: exchange.request.json };
@@ -52,7 +52,7 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
   try {
     for (const name of Object.keys(doc.uses ?? {}))
       teardowns.push(await setUpFixture({ name, fixture: suite.doc.fixtures![name], target: run.target, scope, perform, locate: suite.locate }));
-    for (const [name, value] of Object.entries(doc.variables ?? {})) scope[name] = resolve(value, scenario.locate(['variables', name]));
+    for (const [name, value] of Object.entries(doc.variables ?? {})) scope[name] = resolve(value, () => scenario.locate(['variables', name]));
     for (const [i, step] of doc.steps.entries()) {
       if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
       await perform(step.name, step, ['steps', i], scenario.locate, step.capture);
@@ -80,23 +80,24 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
   await run.target.endScenario?.(exchanges);
   return { id: doc.id, title: doc.title, file: scenario.file, verdict: verdictOf(failures), failures, exchanges, durationMs: Math.round(performance.now() - started) };
 
-  function resolve(value: unknown, source: SourceLocation) {
+  function resolve(value: unknown, source: () => SourceLocation) {
     try {
       return interpolate(value, scope);
     } catch (error) {
-      if (error instanceof UnknownVariableError) throw new Stop(failure('harness.variable', { message: error.message, source }));
+      if (error instanceof UnknownVariableError) throw new Stop(failure('harness.variable', { message: error.message, source: source() }));
       throw error;
     }
   }
 }
 
-async function send(name: string, call: Call, scope: Scope, target: Target, source: SourceLocation, tracker: CreateTracker): Promise<Exchange> {
+/** Sends one call; `source` is asked for only when something goes wrong (it may read the YAML again). */
+async function send(name: string, call: Call, scope: Scope, target: Target, source: () => SourceLocation, tracker: CreateTracker): Promise<Exchange> {
   let request;
   try {
     request = await buildRequest(call.request, scope, target);
   } catch (error) {
-    if (error instanceof UnknownVariableError) throw new Stop(failure('harness.variable', { step: name, message: `${error.message} (known: ${error.known.join(', ')})`, source }));
-    if (error instanceof TransportError) throw new Stop(failure(`harness.${error.kind}`, { step: name, message: error.message, source }));
+    if (error instanceof UnknownVariableError) throw new Stop(failure('harness.variable', { step: name, message: `${error.message} (known: ${error.known.join(', ')})`, source: source() }));
+    if (error instanceof TransportError) throw new Stop(failure(`harness.${error.kind}`, { step: name, message: error.message, source: source() }));
     throw error;
   }
   try {
@@ -105,7 +106,7 @@ async function send(name: string, call: Call, scope: Scope, target: Target, sour
     tracker.afterSend(key, exchange);
     return exchange;
   } catch (error) {
-    if (error instanceof TransportError) throw new Stop(failure(`harness.${error.kind}`, { step: name, message: error.message, source }));
+    if (error instanceof TransportError) throw new Stop(failure(`harness.${error.kind}`, { step: name, message: error.message, source: source() }));
     throw error;
   }
 }

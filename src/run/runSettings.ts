@@ -13,6 +13,12 @@ export interface RunSettings {
   replayVariant?: 'plain' | 'odd-but-valid';
   /** A JSON file of objects the replay simulator holds at start (CONFORMANCE_REPLAY_SEED), e.g. for benchmarks. */
   replaySeedFile?: string;
+  /** The run's plan (CONFORMANCE_PLAN, written by `conformance run`); without one the YAML is loaded again. */
+  planFile?: string;
+  /** How long one scenario may take before it is stopped and counted errored (CONFORMANCE_TIMEOUT_MS). */
+  scenarioTimeoutMs: number;
+  /** At most this many scenarios share one Playwright test (CONFORMANCE_BATCH_SIZE). */
+  batchSize: number;
 }
 
 /** The project's root, where scenarios/, contracts/ and reports/ are found by default. */
@@ -32,5 +38,8 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
     replayBreaks: list(env.CONFORMANCE_REPLAY_BREAKS),
     replayVariant: env.CONFORMANCE_REPLAY_VARIANT === 'odd-but-valid' ? 'odd-but-valid' : undefined,
     replaySeedFile: env.CONFORMANCE_REPLAY_SEED || undefined,
+    planFile: env.CONFORMANCE_PLAN || undefined,
+    scenarioTimeoutMs: Number(env.CONFORMANCE_TIMEOUT_MS || 120_000),
+    batchSize: Math.max(1, Number(env.CONFORMANCE_BATCH_SIZE || 100)),
   };
 }

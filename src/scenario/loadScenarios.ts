@@ -32,7 +32,7 @@ export function loadScenarios(paths: string[], contracts: Contracts, cwd = proce
       continue;
     }
     for (const doc of readValidatedDocuments(path, cwd, 'scenario', result.problems)) {
-      const scenario: Scenario = { doc: doc.value as ScenarioDoc, file, suite, locate: doc.locate };
+      const scenario: Scenario = { doc: doc.value as ScenarioDoc, file, index: doc.index, at: doc.locate(['id']), suite, locate: doc.locate };
       const lint = lintScenario(scenario.doc, suite.doc, doc.locate, contracts, doc.locateKey);
       result.problems.push(...lint);
       const clash = ids.get(scenario.doc.id);
@@ -77,7 +77,7 @@ function loadSuite(path: string, { cwd, contracts, result }: LoadContext): Suite
     if (docs.length > 1) result.problems.push(fileProblem(file, 'suite.documents', 'a suite file holds exactly one YAML document'));
     return null;
   }
-  const suite: Suite = { doc: docs[0].value as SuiteDoc, file, locate: docs[0].locate };
+  const suite: Suite = { doc: docs[0].value as SuiteDoc, file, index: docs[0].index, locate: docs[0].locate };
   const problems = Object.entries(suite.doc.always ?? {}).flatMap(([key, e]) => lintContracts(e, ['always', key], suite.locate, contracts));
   result.problems.push(...problems);
   result.suites.push(suite);

@@ -12,7 +12,7 @@ export function readValidatedDocuments(path: string, cwd: string, kind: Document
   const validate = documentSchemas()[kind];
   const valid: YamlDocument[] = [];
   for (const doc of read.documents) {
-    const located: YamlDocument = { value: doc.value, locate: (p) => ({ ...doc.locate(p), file }), locateKey: (p) => ({ ...doc.locateKey(p), file }) };
+    const located: YamlDocument = { value: doc.value, index: doc.index, locate: (p) => ({ ...doc.locate(p), file }), locateKey: (p) => ({ ...doc.locateKey(p), file }) };
     if (validate(doc.value)) valid.push(located);
     else problems.push(...schemaProblems(validate.errors ?? [], located, kind));
   }

@@ -14,6 +14,8 @@ export interface YamlDocument {
   locate: Locator;
   /** Locates the key of the entry at `path` instead of its value (for "unknown property" errors). */
   locateKey: Locator;
+  /** Its place among the file's non-empty documents, so a later reader can find it again. */
+  index: number;
 }
 
 /** The documents of one file, or the problems that prevent reading it. */
@@ -53,7 +55,7 @@ export function readYamlFile(file: string): YamlFile {
       continue;
     }
     if (value === null || value === undefined) continue; // an empty document between separators
-    result.documents.push({ value, locate: locator(file, doc, lineCounter, false), locateKey: locator(file, doc, lineCounter, true) });
+    result.documents.push({ value, index: result.documents.length, locate: locator(file, doc, lineCounter, false), locateKey: locator(file, doc, lineCounter, true) });
   }
   return result;
 }

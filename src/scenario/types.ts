@@ -112,14 +112,22 @@ export type Locator = (path: YamlPath) => SourceLocation;
 /** A suite ready to run: its document plus where its parts come from. */
 export interface Suite {
   doc: SuiteDoc;
+  /** Relative to the working directory the run started in. */
   file: string;
+  /** Which YAML document of the file it is. */
+  index: number;
   locate: Locator;
 }
 
 /** A scenario ready to run. */
 export interface Scenario {
   doc: ScenarioDoc;
+  /** Relative to the working directory the run started in. */
   file: string;
+  /** Which YAML document of the file it is. */
+  index: number;
+  /** Where its `id` is written: what reports point at. */
+  at: SourceLocation;
   suite: Suite;
   locate: Locator;
 }

@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConformanceReport } from '../../src/report/conformanceReport';
+import { junitTestcases, scenarioSteps } from './reportFiles';
 import { defaultScenarioIds, projectRoot, readConformance, runCli, showOutput, type CliResult } from './runCli';
 
 // One run against a replay target that forgets PATCHes (CONFORMANCE_REPLAY_BREAKS=patch-not-persisted), shared below.
@@ -66,8 +67,7 @@ test('the console summary names each failed scenario, its failure code and where
 
 /** The scenario ids of junit.xml's testcases that hold a child element of this name (`failure` or `error`). */
 function junitCases(xml: string, element: 'failure' | 'error'): string[] {
-  return [...xml.matchAll(/<testcase\s+name="([^":]*):[^"]*"[^>]*>([\s\S]*?)<\/testcase>/g)]
-    .filter((m) => new RegExp(`<${element}[\\s>]`).test(m[2])).map((m) => m[1]).sort();
+  return junitTestcases(xml).filter((c) => new RegExp(`<${element}[\\s>]`).test(c.body)).map((c) => c.name.split(':')[0]).sort();
 }
 
 test('junit.xml has one testcase per scenario and marks exactly the failed ones as not passing', () => {
@@ -75,6 +75,15 @@ test('junit.xml has one testcase per scenario and marks exactly the failed ones 
   expect([...xml.matchAll(/<testcase\s/g)]).toHaveLength(report.scenarios.length);
   const failed = report.scenarios.filter((s) => s.verdict === 'failed').map((s) => s.id).sort();
   expect([...junitCases(xml, 'failure'), ...junitCases(xml, 'error')].sort()).toEqual(failed);
+});
+
+test('results.json holds one step per scenario, with an error exactly on the failed ones', () => {
+  const json = JSON.parse(readFileSync(join(run.reportDir, 'results.json'), 'utf8')) as Parameters<typeof scenarioSteps>[0];
+  const steps = scenarioSteps(json);
+  expect(steps.map((s) => s.id).sort()).toEqual(report.scenarios.map((s) => s.id).sort());
+  const failed = report.scenarios.filter((s) => s.verdict === 'failed').map((s) => s.id).sort();
+  expect(steps.filter((s) => s.error).map((s) => s.id).sort()).toEqual(failed);
+  for (const s of steps.filter((x) => x.error)) expect(s.error).toContain(`failed: ${s.id}`);
 });
 
 test('junit.xml reports contract failures as <failure>, not as <error> (errors are for "no verdict")', () => {

@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConformanceReport } from '../../src/report/conformanceReport';
+import { junitTestcases, scenarioSteps } from './reportFiles';
 import { defaultScenarioIds, readConformance, runCli, showOutput, stackTraceLine, type CliResult } from './runCli';
 
 // One `conformance run` of the default suite against the faithful replay target, shared by the tests below.
@@ -45,16 +46,18 @@ test('conformance.json has the documented shape and counts every scenario as pas
 
 test('junit.xml has one passing testcase per scenario', () => {
   const xml = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
-  const cases = [...xml.matchAll(/<testcase\s+name="([^"]*)"/g)].map((m) => m[1]);
-  expect(cases).toHaveLength(ids.length);
-  const named = cases.map((name) => name.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  const named = junitTestcases(xml).map((c) => c.name);
+  expect(named).toHaveLength(ids.length);
   for (const id of ids) expect(named.filter((n) => n.startsWith(`${id}: `)), id).toHaveLength(1);
   expect(xml).toMatch(new RegExp(`<testsuites [^>]*tests="${ids.length}"[^>]*failures="0"`));
 });
 
-test('results.json is Playwright JSON with one passing test per scenario', () => {
-  const json = JSON.parse(readFileSync(join(run.reportDir, 'results.json'), 'utf8')) as { stats: { expected: number; unexpected: number } };
-  expect(json.stats).toMatchObject({ expected: ids.length, unexpected: 0 });
+test('results.json is Playwright JSON with one passing test per folder and one passing step per scenario', () => {
+  const json = JSON.parse(readFileSync(join(run.reportDir, 'results.json'), 'utf8')) as Parameters<typeof scenarioSteps>[0] & { stats: { expected: number; unexpected: number } };
+  expect(json.stats).toMatchObject({ expected: 3, unexpected: 0 }); // update/, reject/, lifecycle/
+  const steps = scenarioSteps(json);
+  expect(steps.map((s) => s.id).sort()).toEqual([...ids].sort());
+  expect(steps.filter((s) => s.error)).toEqual([]);
 });
 
 test('the console summary gives the totals line', () => {

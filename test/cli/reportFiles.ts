@@ -92,3 +92,32 @@ export function secretForms(secret: string): string[] {
   }
   return [...forms];
 }
+
+/** The testcases of a junit.xml, attributes in any order: name (entities decoded) and the XML inside the element. */
+export function junitTestcases(xml: string): Array<{ name: string; body: string }> {
+  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<testcase\s([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].map((m) => ({ name: decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ''), body: m[3] ?? '' }));
+}
+
+interface JsonStep { title: string; error?: { message?: string }; steps?: JsonStep[] }
+interface JsonSuite { specs?: Array<{ tests: Array<{ results: Array<{ steps?: JsonStep[] }> }> }>; suites?: JsonSuite[] }
+
+/** Every scenario step (titled `id: title`) in Playwright's results.json, with its error when it did not pass: the last attempt of each batch. */
+export function scenarioSteps(json: { suites: JsonSuite[] }): Array<{ id: string; error?: string }> {
+  const out: Array<{ id: string; error?: string }> = [];
+  const walkSteps = (steps: JsonStep[] = []) => {
+    for (const step of steps) {
+      const id = /^([\w.-]+): /.exec(step.title)?.[1];
+      if (id && !step.steps?.length) out.push({ id, error: step.error?.message });
+      else walkSteps(step.steps);
+    }
+  };
+  const walkSuites = (suites: JsonSuite[] = []) => {
+    for (const suite of suites) {
+      for (const spec of suite.specs ?? []) for (const test of spec.tests) walkSteps(test.results.at(-1)?.steps);
+      walkSuites(suite.suites);
+    }
+  };
+  walkSuites(json.suites);
+  return out;
+}

@@ -35,47 +35,55 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-test('the report\'s index lists every scenario by id, with the run\'s totals', async () => {
+const updateFolder = 'scenarios/graph-pki/update';
+
+test('the report\'s index lists one test per scenario folder, and the folder with failed scenarios as failed', async () => {
   await page.goto(server.url);
-  const t = report.totals;
-  await expect(page.getByText(`pki-update-display-name: ${report.scenarios.find((s) => s.id === 'pki-update-display-name')!.title}`)).toBeVisible();
+  for (const folder of ['scenarios/graph-pki/update', 'scenarios/graph-pki/reject', 'scenarios/graph-pki/lifecycle'])
+    await expect(page.getByText(folder, { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /^All\s*3$/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Failed\s*1$/ }).first()).toBeVisible();
+  await page.goto(`${server.url}#?q=s:failed`);
+  await expect(page.getByText(updateFolder, { exact: true }).first()).toBeVisible();
   const text = await page.locator('body').innerText();
-  for (const s of report.scenarios) expect(text, `${s.id} listed`).toContain(`${s.id}: `);
-  await expect(page.getByRole('link', { name: new RegExp(`^All\\s*${t.passed + t.failed}$`) }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: new RegExp(`^Failed\\s*${t.failed}$`) }).first()).toBeVisible();
+  expect(text).not.toContain('scenarios/graph-pki/reject');
 });
 
-test('the Failed filter shows exactly the scenarios conformance.json calls failed', async () => {
-  await page.goto(`${server.url}#?q=s:failed`);
-  const failed = report.scenarios.filter((s) => s.verdict === 'failed');
-  await expect(page.getByText(`${failed[0].id}: `, { exact: false }).first()).toBeVisible();
+test('the failed folder\'s page names every failed scenario and no passing one', async () => {
+  await page.goto(server.url);
+  await page.getByText(updateFolder, { exact: true }).first().click();
+  await expect(page).toHaveURL(/#\?testId=/);
+  await expect(page.getByText('Annotations')).toBeVisible();
   const text = await page.locator('body').innerText();
-  for (const s of report.scenarios) {
-    if (s.verdict === 'failed') expect(text, `${s.id} shown`).toContain(`${s.id}: `);
-    else expect(text, `${s.id} hidden`).not.toContain(`${s.id}: `);
+  for (const s of report.scenarios.filter((x) => x.file.startsWith(updateFolder))) {
+    if (s.verdict === 'failed') expect(text, `${s.id} named`).toContain(`failed scenario: ${s.id} (${s.file}:`);
+    else expect(text, `${s.id} not named`).not.toContain(`failed scenario: ${s.id} (`);
   }
 });
 
-test('a failed scenario\'s page shows the failure code, message and the YAML frame', async () => {
-  await page.goto(server.url);
-  await page.getByText('pki-update-display-name: PATCH displayName', { exact: false }).first().click();
-  await expect(page).toHaveURL(/#\?testId=/);
-  const errors = page.getByText('contract.body.notPersisted: Change not persisted (step persisted)').first();
-  await expect(errors).toBeVisible();
+test('each scenario is a step; a failed scenario\'s step holds its failures: code, message and the YAML frame', async () => {
+  // Continues on the page the previous test opened.
+  await page.getByText(/^\d+ scenarios$/).first().click();
+  const inUpdate = report.scenarios.filter((x) => x.file.startsWith(updateFolder));
+  for (const s of inUpdate) await expect(page.getByText(`${s.id}: ${s.title}`, { exact: true }).first()).toBeVisible();
+  await page.getByText(`pki-update-display-name: ${inUpdate.find((s) => s.id === 'pki-update-display-name')!.title}`, { exact: true }).first().click();
+  await expect(page.getByText('Attach "pki-update-display-name.failures.txt"').first()).toBeVisible();
+  await page.getByText('pki-update-display-name.failures.txt', { exact: true }).last().click();
+  await expect(page.getByText('contract.body.notPersisted: Change not persisted (step persisted)').filter({ visible: true }).first()).toBeVisible();
   const text = await page.locator('body').innerText();
   expect(text).toMatch(/step patch set displayName to "Contoso PKI \d+", but GET now returns/);
   expect(text).toMatch(/--> scenarios\/graph-pki\/update\/display-name\.yaml:\d+:\d+/);
   expect(text).toContain('persisted: patch');
-  expect(text).toContain('scenario: scenarios/graph-pki/update/display-name.yaml:');
 });
 
-test('the failed scenario\'s page offers the http-transcript attachment, and it opens to the redacted exchange', async () => {
-  // Continues on the page the previous test opened.
+test('the failed scenario\'s http-transcript attachment opens to the redacted exchange', async () => {
+  await page.goto(server.url);
+  await page.getByText(updateFolder, { exact: true }).first().click();
   await expect(page.getByText('Attachments')).toBeVisible();
-  const attachment = page.getByText('http-transcript.txt', { exact: true }).last();
+  const attachment = page.getByText('pki-update-display-name.http-transcript.txt', { exact: true }).last();
   await expect(attachment).toBeVisible();
   await attachment.click();
-  await expect(page.getByText(/PATCH \/beta\/directory\/publicKeyInfrastructure\/certificateBasedAuthConfigurations\/[0-9a-f-]+ HTTP\/1\.1/).first()).toBeVisible();
+  await expect(page.getByText(/PATCH \/beta\/directory\/publicKeyInfrastructure\/certificateBasedAuthConfigurations\/[0-9a-f-]+ HTTP\/1\.1/).filter({ visible: true }).first()).toBeVisible();
   const text = await page.locator('body').innerText();
   expect(text).toContain('### step patch');
   expect(text).toContain('### step persisted');

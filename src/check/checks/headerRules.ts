@@ -16,7 +16,7 @@ export const headerRules: Check = {
 function checkHeader(name: string, rule: HeaderRule, { exchange, scope, at }: CheckContext): Failure[] {
   const key = name.toLowerCase();
   const actual = exchange.response.headers[key];
-  const base = { pointer: `/headers/${key}`, source: at(['headers', name]), actual };
+  const base = { pointer: `/headers/${key}`, actual, get source() { return at(['headers', name]); } };
   const spec = typeof rule === 'string' ? { equals: rule } : rule;
   if (spec.absent) return actual === undefined ? [] : [failure('contract.header.unexpected', { ...base, message: `${name} must be absent but is ${JSON.stringify(actual)}`, expected: null })];
   if (actual === undefined) return [failure('contract.header.missing', { ...base, message: `the response has no ${name} header`, expected: describe(spec) })];

@@ -1,0 +1,28 @@
+import junit from 'junit-report-builder';
+import { dirname } from 'node:path';
+import { isHarnessFailure } from '../check/failure';
+import type { ConformanceReport } from './conformanceReport';
+import { renderFailures } from './renderFailure';
+
+/**
+ * Writes junit.xml with one testcase per scenario, grouped in a testsuite per folder: a contract violation is a
+ * <failure>, a scenario without a verdict an <error>, one never run <skipped>. Playwright's own JUnit reporter would
+ * list one testcase per batch, so this one is built from the verdicts instead.
+ */
+export function writeJunit(path: string, report: ConformanceReport): void {
+  const builder = junit.newBuilder().name(`graph-conformance ${report.target}`);
+  const suites = new Map<string, ReturnType<typeof builder.testSuite>>();
+  for (const scenario of report.scenarios) {
+    const folder = dirname(scenario.file);
+    let suite = suites.get(folder);
+    if (!suite) suites.set(folder, (suite = builder.testSuite().name(folder).timestamp(report.startedAt)));
+    const testCase = suite.testCase().className(scenario.file).name(`${scenario.id}: ${scenario.title}`).file(scenario.file)
+      .time((scenario.durationMs ?? 0) / 1000);
+    const first = scenario.failures.find((f) => (scenario.verdict === 'failed') !== isHarnessFailure(f)) ?? scenario.failures[0];
+    const summary = first ? `${first.code}: ${first.message.split('\n')[0]}` : scenario.verdict;
+    if (scenario.verdict === 'failed') testCase.failure(summary, 'contract').stacktrace(renderFailures(scenario.failures));
+    if (scenario.verdict === 'errored') testCase.error(summary, 'no-verdict', renderFailures(scenario.failures));
+    if (scenario.verdict === 'skipped') testCase.skipped();
+  }
+  builder.writeTo(path);
+}

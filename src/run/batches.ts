@@ -1,0 +1,32 @@
+import { dirname } from 'node:path';
+import type { Scenario } from '../scenario/types';
+
+/** Scenarios that run one after another inside one Playwright test, each as its own step. */
+export interface Batch {
+  /** The folder the scenarios come from, with a part number when the folder was split: what the Playwright test is called. */
+  title: string;
+  scenarios: Scenario[];
+}
+
+/**
+ * Groups scenarios by folder, in order, at most `size` per batch. A Playwright test costs milliseconds of runner and
+ * reporter work; a step inside one costs a tenth of a millisecond (DESIGN.md §4). Batches stay small enough that workers
+ * share a large folder and a crashed worker loses little.
+ */
+export function batchesOf(scenarios: Scenario[], size: number): Batch[] {
+  const byFolder = new Map<string, Scenario[]>();
+  for (const scenario of scenarios) {
+    const folder = dirname(scenario.file).split('\\').join('/');
+    const members = byFolder.get(folder);
+    if (members) members.push(scenario);
+    else byFolder.set(folder, [scenario]);
+  }
+  const batches: Batch[] = [];
+  for (const [folder, members] of byFolder) {
+    const parts = Math.ceil(members.length / size);
+    const per = Math.ceil(members.length / parts);
+    for (let part = 0; part < parts; part++)
+      batches.push({ title: parts === 1 ? folder : `${folder} (part ${part + 1} of ${parts})`, scenarios: members.slice(part * per, (part + 1) * per) });
+  }
+  return batches;
+}
