@@ -16,10 +16,11 @@ export interface Contracts {
 
 /**
  * Loads every `*.json` schema under the folder; bad files become problems, not exceptions. With `compileAll` (lint, the CLI) every
- * contract is compiled now so a broken one is reported before anything is sent; otherwise each compiles on first use.
+ * contract is checked and compiled now so a broken one is reported before anything is sent; otherwise (a worker, after the CLI
+ * checked them) each compiles on first use, unchecked.
  */
 export function loadContracts(dir: string, cwd = process.cwd(), compileAll = true): Contracts {
-  const ajv: Ajv2020 = createAjv();
+  const ajv: Ajv2020 = createAjv({ alreadyChecked: !compileAll });
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const files = listJson(dir);

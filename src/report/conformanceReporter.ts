@@ -45,7 +45,8 @@ export default class ConformanceReporter implements Reporter {
     for (const [testId, result] of this.finalResult) {
       for (const scenario of this.scenariosOf.get(testId) ?? []) {
         const entry = written.get(`${scenario.doc.id}#${result.retry}`);
-        if (entry) this.entries.set(scenario.doc.id, { ...entry, retries: result.retry });
+        // A scenario carried over from an earlier attempt keeps that attempt's count: it was not run again.
+        if (entry) this.entries.set(scenario.doc.id, entry);
         else if (result.status !== 'passed' && result.status !== 'skipped') {
           // The batch ended (worker crash, interruption) before this scenario reported.
           const message = result.error?.message?.split('\n')[0] ?? `its batch ended ${result.status}`;

@@ -20,8 +20,10 @@ export function writeJunit(path: string, report: ConformanceReport): void {
       .time((scenario.durationMs ?? 0) / 1000);
     const first = scenario.failures.find((f) => (scenario.verdict === 'failed') !== isHarnessFailure(f)) ?? scenario.failures[0];
     const summary = first ? `${first.code}: ${first.message.split('\n')[0]}` : scenario.verdict;
-    if (scenario.verdict === 'failed') testCase.failure(summary, 'contract').stacktrace(renderFailures(scenario.failures));
-    if (scenario.verdict === 'errored') testCase.error(summary, 'no-verdict', renderFailures(scenario.failures));
+    // The failures go into a CDATA section, where xmlbuilder escapes only the first `]]>`; a target's answer may hold more.
+    const details = renderFailures(scenario.failures).replaceAll(']]>', ']] >');
+    if (scenario.verdict === 'failed') testCase.failure(summary, 'contract').stacktrace(details);
+    if (scenario.verdict === 'errored') testCase.error(summary, 'no-verdict', details);
     if (scenario.verdict === 'skipped') testCase.skipped();
   }
   builder.writeTo(path);

@@ -10,7 +10,7 @@ import type { ScenarioResult } from './scenarioResult';
 export async function attachResult(testInfo: TestInfo, result: ScenarioResult, secrets: string[], reportDir: string): Promise<void> {
   const redact = redactor(secrets);
   const entry: ScenarioEntry = {
-    id: result.id, title: result.title, file: result.file, verdict: result.verdict, failures: result.failures, durationMs: result.durationMs,
+    id: result.id, title: result.title, file: result.file, verdict: result.verdict, failures: result.failures, durationMs: result.durationMs, retries: testInfo.retry,
     exchanges: result.exchanges.map((x) => ({ step: x.step, method: x.request.method, url: x.request.url, status: x.response.status,
       requestId: x.response.headers['request-id'], clientRequestId: x.request.headers['client-request-id'] })),
   };

@@ -24,9 +24,10 @@ export function batchesOf(scenarios: Scenario[], size: number): Batch[] {
   const batches: Batch[] = [];
   for (const [folder, members] of byFolder) {
     const parts = Math.ceil(members.length / size);
-    const per = Math.ceil(members.length / parts);
+    // Near-equal parts (sizes differ by at most one), so workers sharing a folder get similar loads.
+    const cut = (part: number) => Math.floor((part * members.length) / parts);
     for (let part = 0; part < parts; part++)
-      batches.push({ title: parts === 1 ? folder : `${folder} (part ${part + 1} of ${parts})`, scenarios: members.slice(part * per, (part + 1) * per) });
+      batches.push({ title: parts === 1 ? folder : `${folder} (part ${part + 1} of ${parts})`, scenarios: members.slice(cut(part), cut(part + 1)) });
   }
   return batches;
 }

@@ -1,8 +1,6 @@
 import { renderProblems } from '../report/renderProblem';
 import type { Scenario } from '../scenario/types';
-import { loadTargets } from '../target/loadTargets';
 import type { TargetConfig } from '../target/targetConfig';
-import { loadRunOnce } from './loadRun';
 import { readPlan, type PlannedRun } from './runPlan';
 import { projectRoot, type RunSettings } from './runSettings';
 
@@ -20,14 +18,15 @@ function planOf(settings: RunSettings): PlannedRun | undefined {
 export function plannedScenarios(settings: RunSettings): Scenario[] {
   const planned = planOf(settings);
   if (planned) return planned.scenarios;
-  const loaded = loadRunOnce(settings);
+  // Without a plan only: the YAML and schema machinery is not loaded when `conformance run` has done that work.
+  const loaded = (require('./loadRun') as typeof import('./loadRun')).loadRunOnce(settings);
   if (loaded.problems.length) throw new Error(`the scenarios cannot run:\n${renderProblems(loaded.problems)}`);
   return loaded.scenarios;
 }
 
 /** The run's target configuration: from the plan, or from targets.yaml when Playwright is started by hand. */
 export function plannedTarget(settings: RunSettings): TargetConfig {
-  const config = planOf(settings)?.target ?? loadTargets(projectRoot).targets[settings.target];
+  const config = planOf(settings)?.target ?? (require('../target/loadTargets') as typeof import('../target/loadTargets')).loadTargets(projectRoot).targets[settings.target];
   if (!config) throw new Error(`unknown target ${JSON.stringify(settings.target)}: targets.yaml does not declare it`);
   return config;
 }
