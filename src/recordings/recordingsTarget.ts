@@ -1,7 +1,5 @@
 import { dirname, join } from 'node:path';
-import { HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { originHandler } from '../replay/originHandler';
+import { interceptOrigin } from '../replay/interceptOrigin';
 import { fetchTransport } from '../target/fetchTransport';
 import { TransportError, type Target } from '../target/target';
 import { relativePath, type Cassette, type RecordedEntry } from './cassette';
@@ -29,27 +27,22 @@ export function createRecordingsTarget(name: string, source: CassetteSource, tim
   let miss: string | undefined;
   // Set by the msw handler for the request in flight (one at a time: a scenario's steps are sequential).
   const answered: { entry?: RecordedEntry } = {};
-  const server = setupServer(originHandler(recordingsOrigin, async ({ request, url, headers, bodyText: text }) => {
-    const played: PlayedRequest = { method: request.method, path: relativePath(url, source.basePath), query: [...url.searchParams], headers, bodyText: text === '' ? undefined : text };
+  const server = interceptOrigin(recordingsOrigin, ({ method, url, headers, bodyText: text }) => {
+    const played: PlayedRequest = { method, path: relativePath(url, source.basePath), query: [...url.searchParams], headers, bodyText: text === '' ? undefined : text };
     const outcome = player ? player.play(played) : { miss: unavailable };
     if ('miss' in outcome) {
       miss = outcome.miss;
-      return HttpResponse.error();
+      return 'network-error';
     }
     answered.entry = outcome.entry;
     const { status, statusText, headers: answerHeaders, bodyText } = outcome.response;
     if (status < 200 || status > 599) {
       miss = `replay: entry #${outcome.entry.index} of ${player!.cassette.file} has status ${status}, which cannot be replayed`;
-      return HttpResponse.error();
+      return 'network-error';
     }
-    const noBody = [204, 205, 304].includes(status) || request.method === 'HEAD';
-    return new HttpResponse(noBody ? null : bodyText, { status, statusText, headers: answerHeaders });
-  }));
-  server.listen({
-    onUnhandledRequest(request) {
-      throw new Error(`replay: ${request.method} ${request.url} is outside ${recordingsOrigin}; the recordings target answers nothing else and sends nothing to the network`);
-    },
-  });
+    const noBody = [204, 205, 304].includes(status) || method === 'HEAD';
+    return { status, statusText, headers: answerHeaders, bodyText: noBody ? null : bodyText };
+  }, (method, url) => `replay: ${method} ${url} is outside ${recordingsOrigin}; the recordings target answers nothing else and sends nothing to the network`);
   return {
     name,
     baseUrl: `${recordingsOrigin}${source.basePath}`,

@@ -1,8 +1,7 @@
-import { setupServer } from 'msw/node';
 import { fetchTransport } from '../target/fetchTransport';
 import type { Target } from '../target/target';
 import { createSimulator, type SimulatorOptions } from './simulator/createSimulator';
-import { simulatorHandler } from './simulatorHandler';
+import { interceptOrigin } from './interceptOrigin';
 
 /** The token the replay target presents and its simulator accepts; not a secret, but redacted like one. */
 export const replayToken = 'replay-token-not-a-secret';
@@ -13,12 +12,10 @@ export const replayBaseUrl = 'https://graph.microsoft.com/beta';
 /** Starts msw in this process, answering Graph's URLs from a fresh stateful simulator; other URLs are errors. */
 export function createReplayTarget(options: Pick<SimulatorOptions, 'breaks' | 'variant' | 'seed'> = {}, timeoutMs = 30_000): Target {
   const simulator = createSimulator({ acceptedTokens: [replayToken], ...options });
-  const server = setupServer(simulatorHandler(new URL(replayBaseUrl).origin, simulator));
-  server.listen({
-    onUnhandledRequest(request) {
-      throw new Error(`replay: ${request.method} ${request.url} matches nothing the replay target answers (only ${new URL(replayBaseUrl).origin}/*); it was not sent to the network`);
-    },
-  });
+  const origin = new URL(replayBaseUrl).origin;
+  const server = interceptOrigin(origin, ({ method, url, headers, bodyText }) =>
+    simulator.handle({ method, path: url.pathname, query: url.searchParams, headers, bodyText: bodyText === '' && headers['content-length'] === undefined ? undefined : bodyText }),
+  (method, url) => `replay: ${method} ${url} matches nothing the replay target answers (only ${origin}/*); it was not sent to the network`);
   return {
     name: 'replay',
     baseUrl: replayBaseUrl,

@@ -1,4 +1,4 @@
-import { ConfidentialClientApplication, type AuthenticationResult } from '@azure/msal-node';
+import type { AuthenticationResult, ConfidentialClientApplication } from '@azure/msal-node';
 import { cachedToken, type IssuedToken } from './cachedToken';
 import type { Credential } from './createCredential';
 import { CredentialError } from './credentialError';
@@ -16,7 +16,9 @@ export function clientCredential(app: ClientApp, proof: ClientProof): Credential
   const secrets = (): string[] => [...configured, ...issued];
   let msal: ConfidentialClientApplication;
   try {
-    msal = new ConfidentialClientApplication(msalConfiguration(app, proof));
+    // Loaded only when client credentials are used: a run with GRAPH_ACCESS_TOKEN or an in-process target never needs it.
+    const { ConfidentialClientApplication: Client } = require('@azure/msal-node') as typeof import('@azure/msal-node');
+    msal = new Client(msalConfiguration(app, proof));
   } catch (error) {
     throw describeTokenError(error, app, secrets());
   }

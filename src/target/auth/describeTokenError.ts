@@ -1,4 +1,4 @@
-import { AuthError, ServerError } from '@azure/msal-node';
+import type { ServerError } from '@azure/msal-node';
 import { redacted, redactor } from '../../report/redact';
 import { CredentialError } from './credentialError';
 import type { ClientApp } from './readAuthEnv';
@@ -8,6 +8,8 @@ export function describeTokenError(error: unknown, app: ClientApp, secrets: stri
   const clean = scrubber(secrets);
   const at = `the token endpoint at ${app.authorityOrigin}`;
   if (error instanceof CredentialError) return error;
+  // msal-node's error classes, loaded with it on first use.
+  const { AuthError, ServerError } = require('@azure/msal-node') as typeof import('@azure/msal-node');
   if (error instanceof ServerError) {
     const detail = serverDetail(error, clean);
     switch (error.errorCode) {

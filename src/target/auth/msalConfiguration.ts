@@ -1,4 +1,4 @@
-import { LogLevel, type Configuration } from '@azure/msal-node';
+import type { Configuration } from '@azure/msal-node';
 import type { ClientApp } from './readAuthEnv';
 import type { ClientCertificate } from './readClientCertificate';
 
@@ -27,7 +27,7 @@ export function msalConfiguration(app: ClientApp, proof: ClientProof): Configura
     system: {
       loggerOptions: {
         piiLoggingEnabled: false,
-        logLevel: LogLevel.Error,
+        logLevel: (require('@azure/msal-node') as typeof import('@azure/msal-node')).LogLevel.Error,
         // msal-node's messages can quote request details; failures reach the user as a CredentialError instead.
         loggerCallback: () => undefined,
       },
