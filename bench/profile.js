@@ -54,13 +54,13 @@ async function timeline(tool) {
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   const rows = [
     ['whole process (wall / CPU / peak tree / largest process)', `${ms(run.wallMs)} / ${ms(run.cpuMs)} / ${run.peakRssMb.toFixed(0)} MB / ${run.maxProcRssMb.toFixed(0)} MB (${run.processes} processes)`],
-    ['CLI start → Playwright runner started (CLI boot, tsx, loadRun, preflight, spawn)', ms(runnerStart - t0)],
-    ['runner started → first test starts (config, spec load, worker spawn, worker spec load, fixture)', ms(first - runnerStart)],
-    [`first test start → last test end (${list.length} tests)`, `${ms(last - first)} = ${per((last - first) / list.length)} per test`],
-    ['  of which inside tests (Playwright test duration, sum)', `${ms(sum(list.map((t) => t.duration)))} = ${per(sum(list.map((t) => t.duration)) / list.length)} per test`],
-    ['  of which runScenario itself (conformance.json durationMs, sum; 1 ms resolution)', `${ms(sum(scenarioMs))} = ${per(sum(scenarioMs) / list.length)} per scenario`],
-    ['  between tests (runner ↔ worker, reporters’ onTestEnd), median gap', per(median(gaps))],
-    ['last test end → process exit (teardown, HTML/JUnit/JSON/conformance reporters, CLI)', ms(t0 + run.wallMs - last)],
+    ['CLI start → runner begins its run (the runner boots while the CLI checks the YAML, then passes its gate; config, spec load)', ms(runnerStart - t0)],
+    ['runner begins → first batch starts (worker spawn, worker spec load, fixture)', ms(first - runnerStart)],
+    [`first batch start → last batch end (${list.length} batches, ${scenarioMs.length} scenarios)`, `${ms(last - first)} = ${per((last - first) / scenarioMs.length)} per scenario`],
+    ['  of which inside batches (Playwright test duration, sum)', `${ms(sum(list.map((t) => t.duration)))} = ${per(sum(list.map((t) => t.duration)) / scenarioMs.length)} per scenario`],
+    ['  of which runScenario itself (conformance.json durationMs, sum; 1 ms resolution)', `${ms(sum(scenarioMs))} = ${per(sum(scenarioMs) / scenarioMs.length)} per scenario`],
+    ['  between batches (runner ↔ worker, reporters’ onTestEnd), median gap', gaps.length ? per(median(gaps)) : '–'],
+    ['last batch end → process exit (teardown, HTML/JSON/conformance+JUnit reporters, CLI)', ms(t0 + run.wallMs - last)],
   ];
   out.push(`## ${tool}: timeline`, '', '| phase | time |', '|---|--:|', ...rows.map(([a, b]) => `| ${a} | ${b} |`), '');
   log(`${tool}: timeline done (${Math.round(run.wallMs)} ms)`);
@@ -73,7 +73,7 @@ async function reporters(tool) {
   const cli = join(harness(), 'node_modules', '@playwright', 'test', 'cli.js');
   const config = join(harness(), 'playwright.config.ts');
   const lines = [];
-  for (const [label, extra] of [['Playwright directly, configured reporters (list, html, junit, json, conformance)', []], ['Playwright directly, --reporter=dot only', ['--reporter=dot']], ['Playwright directly, --reporter=dot, --list (collect tests only, run none)', ['--reporter=dot', '--list']]]) {
+  for (const [label, extra] of [['Playwright directly (no plan: it reads the YAML itself), configured reporters (list, html, json, conformance + junit)', []], ['Playwright directly, --reporter=dot only', ['--reporter=dot']], ['Playwright directly, --reporter=dot, --list (collect tests only, run none)', ['--reporter=dot', '--list']]]) {
     server.load(workload);
     rmSync(join(workDir, `reporters-${tool}`), { recursive: true, force: true });
     const run = await measure(process.execPath, [cli, 'test', '-c', config, ...extra], { env, cwd: harness() });
@@ -91,7 +91,7 @@ async function loading() {
     const r = JSON.parse(run.stdout.trim().split('\n').at(-1));
     lines.push(`| ${r.scenarios} | ${ms(r.registerMs)} | ${ms(r.requireMs)} | ${ms(r.firstLoadMs)} | ${ms(r.secondLoadMs)} | ${ms(run.wallMs)} |`);
   }
-  out.push('## Loading the suite (once in the CLI, once in the runner, once in every worker)', '',
+  out.push('## Loading the suite (in the CLI; the runner and workers read its JSON plan)', '',
     '| scenarios | tsx register | require loadRun (transpile + modules) | loadRun, first | loadRun, again | process wall |', '|--:|--:|--:|--:|--:|--:|', ...lines, '');
   log('loading done');
 }
