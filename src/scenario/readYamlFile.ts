@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { fileProblem, type Problem } from './problem';
 import type { Locator, YamlPath } from './types';
 
@@ -25,11 +25,15 @@ export interface YamlFile {
   problems: Problem[];
 }
 
+/** The YAML library, loaded on first use: a run's workers read scenarios from JSON and parse YAML only to locate a failure. */
+const yaml = () => require('yaml') as typeof import('yaml');
+
 /** Reads a YAML file defensively (size, encoding, duplicate keys, alias bombs), keeping source positions. */
 export function readYamlFile(file: string): YamlFile {
   const result: YamlFile = { file, documents: [], problems: [] };
   const text = readText(file, result.problems);
   if (text === undefined) return result;
+  const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
   if (!Array.isArray(docs)) return result; // an empty stream
@@ -95,6 +99,7 @@ function locator(file: string, doc: Document, lines: LineCounter, wantKey: boole
 
 /** Walks as deep as the path exists and returns the start offset of the deepest node reached. */
 function findOffset(root: Node | null, path: YamlPath, wantKey: boolean): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = root;
   let offset = (root as Node | null)?.range?.[0];
   for (let i = 0; i < path.length; i++) {
