@@ -59,7 +59,7 @@ async function checkAndRun({ env, settings, shard, allowWrites, workers }: RunOp
       return 2;
     }
     try {
-      // Loaded only for live targets: the in-process ones pull in msw, which the CLI never needs for them.
+      // Loaded only for live targets: the CLI builds a target only to guard, probe and restore a live one.
       const { createTarget } = require('../target/createTarget') as typeof import('../target/createTarget');
       live = createTarget(settings.target, config, settings, env);
     } catch (error) {
