@@ -8,12 +8,11 @@ passRunGate();
 
 // `npx conformance run` sets these through the environment; calling `npx playwright test` directly gets the replay defaults.
 const settings = runSettings();
-const workers = Number(process.env.CONFORMANCE_WORKERS || 1);
 
 export default defineConfig({
   testDir: 'specs',
   outputDir: join(settings.reportDir, 'test-results'),
-  workers,
+  workers: settings.workers,
   // One spec file holds every batch of scenarios: fullyParallel lets workers share them.
   fullyParallel: true,
   retries: Number(process.env.CONFORMANCE_RETRIES || 0),

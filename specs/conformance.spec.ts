@@ -8,7 +8,7 @@ import { runSettings } from '../src/run/runSettings';
 // a test costs milliseconds, a step a tenth of one (DESIGN.md §4). Every report still lists each scenario on its own.
 const settings = runSettings();
 
-for (const batch of batchesOf(plannedScenarios(settings), settings.batchSize)) {
+for (const batch of batchesOf(plannedScenarios(settings), settings.batchSize, settings.workers)) {
   test(batch.title, async ({ conformance }, testInfo) => {
     await runBatch(batch, conformance, testInfo, settings, (title, body, options) => test.step(title, body, options));
   });

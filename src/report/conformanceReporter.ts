@@ -28,7 +28,7 @@ export default class ConformanceReporter implements Reporter {
   onBegin(_config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
     clearResults(this.settings.reportDir);
-    const batches = new Map(batchesOf(plannedScenarios(this.settings), this.settings.batchSize).map((b) => [b.title, b.scenarios]));
+    const batches = new Map(batchesOf(plannedScenarios(this.settings), this.settings.batchSize, this.settings.workers).map((b) => [b.title, b.scenarios]));
     for (const test of suite.allTests()) {
       const scenarios = batches.get(test.title) ?? [];
       this.scenariosOf.set(test.id, scenarios);

@@ -9,11 +9,12 @@ export interface Batch {
 }
 
 /**
- * Groups scenarios by folder, in order, at most `size` per batch. A Playwright test costs milliseconds of runner and
- * reporter work; a step inside one costs a tenth of a millisecond (DESIGN.md §4). Batches stay small enough that workers
- * share a large folder and a crashed worker loses little.
+ * Groups scenarios by folder, in order, at most `size` per batch, and splits a folder into as many batches as there are
+ * `workers` so they share it. Batches are as large as that allows: a Playwright test costs milliseconds of runner and
+ * reporter work where a step costs a tenth of one (DESIGN.md §4), and Playwright restarts its worker (about a second)
+ * after every failed test, so a broken target with failures spread over many small batches would pay that many times.
  */
-export function batchesOf(scenarios: Scenario[], size: number): Batch[] {
+export function batchesOf(scenarios: Scenario[], size: number, workers = 1): Batch[] {
   const byFolder = new Map<string, Scenario[]>();
   for (const scenario of scenarios) {
     const folder = dirname(scenario.file).split('\\').join('/');
@@ -23,7 +24,7 @@ export function batchesOf(scenarios: Scenario[], size: number): Batch[] {
   }
   const batches: Batch[] = [];
   for (const [folder, members] of byFolder) {
-    const parts = Math.ceil(members.length / size);
+    const parts = Math.max(Math.ceil(members.length / size), Math.min(workers, members.length));
     // Near-equal parts (sizes differ by at most one), so workers sharing a folder get similar loads.
     const cut = (part: number) => Math.floor((part * members.length) / parts);
     for (let part = 0; part < parts; part++)

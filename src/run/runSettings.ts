@@ -19,6 +19,8 @@ export interface RunSettings {
   scenarioTimeoutMs: number;
   /** At most this many scenarios share one Playwright test (CONFORMANCE_BATCH_SIZE). */
   batchSize: number;
+  /** Playwright workers (CONFORMANCE_WORKERS); a folder is split so that each has a batch of it. */
+  workers: number;
 }
 
 /** The project's root, where scenarios/, contracts/ and reports/ are found by default. */
@@ -40,6 +42,7 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
     replaySeedFile: env.CONFORMANCE_REPLAY_SEED || undefined,
     planFile: env.CONFORMANCE_PLAN || undefined,
     scenarioTimeoutMs: Number(env.CONFORMANCE_TIMEOUT_MS || 120_000),
-    batchSize: Math.max(1, Number(env.CONFORMANCE_BATCH_SIZE || 100)),
+    batchSize: Math.max(1, Number(env.CONFORMANCE_BATCH_SIZE || 1000)),
+    workers: Math.max(1, Number(env.CONFORMANCE_WORKERS || 1)),
   };
 }

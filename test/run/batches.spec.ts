@@ -93,3 +93,10 @@ test('the parts of a split folder differ in size by at most one', () => {
     expect(Math.max(...lengths) - Math.min(...lengths), `${count} at batch size ${size}: ${lengths.join('+')}`).toBeLessThanOrEqual(1);
   }
 });
+
+test('with several workers a folder is split so each has a batch of it, but never into empty batches', () => {
+  expect(batchesOf(folderOf('f', 11), 1000, 2).map((b) => [b.title, b.scenarios.length])).toEqual([['f (part 1 of 2)', 5], ['f (part 2 of 2)', 6]]);
+  expect(batchesOf(folderOf('f', 3), 1000, 8).map((b) => b.scenarios.length)).toEqual([1, 1, 1]);
+  expect(batchesOf(folderOf('f', 1000), 1000, 1).map((b) => b.title)).toEqual(['f']);
+  expect(batchesOf(folderOf('f', 2500), 1000, 2).map((b) => b.scenarios.length)).toEqual([833, 833, 834]);
+});
