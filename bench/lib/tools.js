@@ -16,7 +16,7 @@ export function useHarness(dir) {
 }
 export const harness = () => harnessDir;
 /** The measured harness as reports name it: relative to the project root, never a path of the machine they ran on. */
-export const harnessLabel = () => relative(rootDir, harnessDir) || '.';
+export const harnessLabel = () => relative(rootDir, harnessDir) || 'this checkout';
 let replaySeed = false;
 
 /** Replay with the simulator seeded through CONFORMANCE_REPLAY_SEED (a harness hook) instead of the unknown-id-returns-200 break. */
