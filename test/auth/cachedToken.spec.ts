@@ -21,6 +21,17 @@ function fakeSource() {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A cached token over a fake source that has already issued `t1` (an hour's lifetime). */
+async function holdingFirstToken() {
+  const source = fakeSource();
+  const token = cachedToken(source.acquire, { now: source.now });
+  const first = token();
+  await tick();
+  source.settle('t1');
+  await first;
+  return { source, token };
+}
+
 test('concurrent callers share one acquisition and later callers reuse the token', async () => {
   const source = fakeSource();
   const token = cachedToken(source.acquire, { now: source.now });
@@ -35,12 +46,7 @@ test('concurrent callers share one acquisition and later callers reuse the token
 });
 
 test('the token is renewed five minutes before expiry, or at half its lifetime when that is sooner, or at refreshOn', async () => {
-  const source = fakeSource();
-  const token = cachedToken(source.acquire, { now: source.now });
-  const first = token();
-  await tick();
-  source.settle('t1');
-  await first;
+  const { source, token } = await holdingFirstToken();
   source.advance(55 * minute);
   const second = token();
   await tick();
@@ -61,12 +67,7 @@ test('the token is renewed five minutes before expiry, or at half its lifetime w
 });
 
 test('a failed renewal serves the token in hand while it has over a minute left, and retries on the next call', async () => {
-  const source = fakeSource();
-  const token = cachedToken(source.acquire, { now: source.now });
-  const first = token();
-  await tick();
-  source.settle('t1');
-  await first;
+  const { source, token } = await holdingFirstToken();
   source.advance(56 * minute);
   const during = token();
   await tick();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { collection, disposeSetup, failureCodes, liveSetup, pendingWrites, readReport, runCli, scenarioCount, SEED_ID, show, startProxy, type LiveSetup } from './liveHarness';
+import { collection, disposeAfterEach, failureCodes, liveSetup, pendingWrites, readReport, runCli, scenarioCount, SEED_ID, show, startProxy, type LiveSetup } from './liveHarness';
 
 // A nightly run meets throttling, outages, latency and dropped connections (README: "Throttling (429) and service
 // trouble (503/504) are retried"). Against a server that injects each fault, the run must still pass every scenario:
@@ -12,10 +12,7 @@ test.setTimeout(120_000);
 const FAULT_SEED = 20240611;
 
 let setup: LiveSetup | undefined;
-test.afterEach(async ({}, info) => {
-  await disposeSetup(setup, info);
-  setup = undefined;
-});
+disposeAfterEach(() => setup);
 
 const profiles: Array<{ spec: string; name: string }> = [
   { spec: 'throttle:every=4;retryAfter=0.05', name: 'throttle' },

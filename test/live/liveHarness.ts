@@ -4,7 +4,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { TestInfo } from '@playwright/test';
+import { test, type TestInfo } from '@playwright/test';
 import type { ConformanceReport } from '../../src/report/conformanceReport';
 import { Journal, type PendingWrite } from '../../src/target/journal';
 import { startServer, type RunningServer, type ServeOptions } from '../../src/serve/startServer';
@@ -46,12 +46,20 @@ export async function liveSetup(options: ServeOptions = {}, token = `tok-${Math.
   return { server, reportDir, journalDir, env };
 }
 
-/** Stops the server; removes the test's dirs when it ended as expected, else names them in the report for a look. */
+const disposed = new WeakSet<LiveSetup>();
+
+/** Stops the server; removes the test's dirs when it ended as expected, else names them in the report for a look. Once per setup. */
 export async function disposeSetup(setup: LiveSetup | undefined, info: TestInfo): Promise<void> {
-  if (!setup) return;
+  if (!setup || disposed.has(setup)) return;
+  disposed.add(setup);
   await setup.server.close();
   if (info.status === info.expectedStatus) for (const dir of [setup.reportDir, setup.journalDir]) rmSync(dir, { recursive: true, force: true });
   else await info.attach('live-run-dirs.txt', { body: `report dir: ${setup.reportDir}\njournal dir: ${setup.journalDir}\n`, contentType: 'text/plain' });
+}
+
+/** Disposes, after each test of the spec file, the setup `current()` returns (the file's own `setup` variable). */
+export function disposeAfterEach(current: () => LiveSetup | undefined): void {
+  test.afterEach(async ({}, info) => disposeSetup(current(), info));
 }
 
 /** The test process's environment minus the runner's own and any GRAPH_/CONFORMANCE_ setting, plus `extra` (undefined removes). */

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { collection, disposeSetup, failureCodes, liveSetup, pendingWrites, readReport, runCli, scenarioCount, SEED_ID, SEEDED, show, writableOf, type LiveSetup } from './liveHarness';
+import { collection, disposeAfterEach, failureCodes, liveSetup, pendingWrites, readReport, runCli, scenarioCount, SEED_ID, SEEDED, show, writableOf, type LiveSetup } from './liveHarness';
 
 // The two ways a live run works on a tenant (README "Running against a real tenant"), end to end through the real
 // CLI: scratch objects created and deleted, or an existing object changed and put back. Either way the tenant is
@@ -9,10 +9,7 @@ test.describe.configure({ mode: 'parallel' });
 test.setTimeout(120_000);
 
 let setup: LiveSetup | undefined;
-test.afterEach(async ({}, info) => {
-  await disposeSetup(setup, info);
-  setup = undefined;
-});
+disposeAfterEach(() => setup);
 
 test('scratch mode on a faithful server: every scenario passes and the collection is exactly as it was', async () => {
   // An object nobody asked the run to touch: a scratch-mode run must leave it byte for byte as it was.

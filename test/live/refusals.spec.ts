@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../src/serve/startServer';
-import { cliEnv, collection, disposeSetup, liveSetup, pendingWrites, runCli, SEED_ID, SEEDED, show, STACK_LINE, writableOf, type LiveSetup } from './liveHarness';
+import { cliEnv, collection, disposeAfterEach, liveSetup, pendingWrites, runCli, SEED_ID, SEEDED, show, STACK_LINE, writableOf, type LiveSetup } from './liveHarness';
 
 // Runs that must not start (DESIGN §2): a live run that would write without --allow-writes (exit 2, nothing sent),
 // and a target that cannot be reached or refuses the credential (exit 3, one sentence, no verdict, no write).
@@ -11,10 +11,7 @@ test.describe.configure({ mode: 'parallel' });
 test.setTimeout(120_000);
 
 let setup: LiveSetup | undefined;
-test.afterEach(async ({}, info) => {
-  await disposeSetup(setup, info);
-  setup = undefined;
-});
+disposeAfterEach(() => setup);
 
 /** One sentence for the user: a single non-empty line on stderr and no stack trace. */
 function expectOneSentence(stderr: string): void {

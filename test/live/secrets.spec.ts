@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { redacted } from '../../src/report/redact';
 import { reportContents, secretForms, walkFiles } from '../cli/reportFiles';
-import { disposeSetup, liveSetup, runCli, SEED_ID, show, type LiveSetup } from './liveHarness';
+import { disposeAfterEach, liveSetup, runCli, SEED_ID, show, type LiveSetup } from './liveHarness';
 
 // STYLE.md habit 9, for the live target: the bearer token given in GRAPH_ACCESS_TOKEN reaches no file the run
 // writes (reports, attachments, traces, test-results, the journal) and not the console, in any encoding.
@@ -12,10 +12,7 @@ import { disposeSetup, liveSetup, runCli, SEED_ID, show, type LiveSetup } from '
 test.setTimeout(120_000);
 
 let setup: LiveSetup | undefined;
-test.afterEach(async ({}, info) => {
-  await disposeSetup(setup, info);
-  setup = undefined;
-});
+disposeAfterEach(() => setup);
 
 test('the live token reaches no file under the report and journal dirs, nor the console', async () => {
   const canary = `canary-${randomUUID()}`;

@@ -13,17 +13,22 @@ function answer(outcome: PlayOutcome): string {
   return outcome.response.bodyText;
 }
 
+/** A player for a GET, a PATCH and a GET of one object, as a scenario records them. */
+function readPatchRead(): CassettePlayer {
+  return new CassettePlayer(cassette([
+    { path: '/things/1', answer: '{"n":1}', step: 'before' },
+    { method: 'PATCH', path: '/things/1', body: '{"n":2}', contentType: 'application/json', answer: '{"n":2}', step: 'patch' },
+    { path: '/things/1', answer: '{"n":2}', step: 'after' },
+  ]), runId);
+}
+
 function miss(outcome: PlayOutcome): string {
   if (!('miss' in outcome)) throw new Error(`expected no match, got entry #${outcome.entry.index}`);
   return outcome.miss;
 }
 
 test('the same request twice gets the recorded answers in order, and a third one is refused', () => {
-  const player = new CassettePlayer(cassette([
-    { path: '/things/1', answer: '{"n":1}', step: 'before' },
-    { method: 'PATCH', path: '/things/1', body: '{"n":2}', contentType: 'application/json', answer: '{"n":2}', step: 'patch' },
-    { path: '/things/1', answer: '{"n":2}', step: 'after' },
-  ]), runId);
+  const player = readPatchRead();
   expect(answer(player.play(request('GET', '/things/1')))).toBe('{"n":1}');
   expect(answer(player.play(request('PATCH', '/things/1', { headers: { 'content-type': 'application/json' }, bodyText: '{"n":2}' })))).toBe('{"n":2}');
   expect(answer(player.play(request('GET', '/things/1')))).toBe('{"n":2}');
@@ -93,11 +98,7 @@ test('the recorded client-request-id is bound to the one sent, so the answer ech
 });
 
 test('no answer is served past a recorded write that was not replayed: the state it reflects never happened', () => {
-  const player = new CassettePlayer(cassette([
-    { path: '/things/1', answer: '{"n":1}', step: 'before' },
-    { method: 'PATCH', path: '/things/1', body: '{"n":2}', contentType: 'application/json', answer: '{"n":2}', step: 'patch' },
-    { path: '/things/1', answer: '{"n":2}', step: 'after' },
-  ]), runId);
+  const player = readPatchRead();
   expect(answer(player.play(request('GET', '/things/1')))).toBe('{"n":1}');
   expect(miss(player.play(request('GET', '/things/1')))).toBe([
     'replay: no recorded answer in recordings/test/demo.har for GET /things/1',
