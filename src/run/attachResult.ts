@@ -1,20 +1,18 @@
 import type { TestInfo } from '@playwright/test';
 import type { ScenarioEntry } from '../report/conformanceReport';
-import { redactor } from '../report/redact';
 import { renderFailures } from '../report/renderFailure';
 import { transcript } from '../report/transcript';
 import { writeResult } from './resultChannel';
 import type { ScenarioResult } from './scenarioResult';
 
 /** Hands the result to the conformance reporter and, for a scenario that did not pass (or with CONFORMANCE_ATTACH=always), attaches its failures and the redacted HTTP transcript with curl lines. */
-export async function attachResult(testInfo: TestInfo, result: ScenarioResult, secrets: string[], reportDir: string): Promise<void> {
-  const redact = redactor(secrets);
+export async function attachResult(testInfo: TestInfo, result: ScenarioResult, redact: (text: string) => string, reportDir: string): Promise<void> {
   const entry: ScenarioEntry = {
     id: result.id, title: result.title, file: result.file, verdict: result.verdict, failures: result.failures, durationMs: result.durationMs, retries: testInfo.retry,
     exchanges: result.exchanges.map((x) => ({ step: x.step, method: x.request.method, url: x.request.url, status: x.response.status,
       requestId: x.response.headers['request-id'], clientRequestId: x.request.headers['client-request-id'] })),
   };
-  writeResult(reportDir, { testId: testInfo.testId, retry: testInfo.retry, entry: JSON.parse(redact(JSON.stringify(entry))) as ScenarioEntry });
+  writeResult(reportDir, { testId: testInfo.testId, retry: testInfo.retry }, redact(JSON.stringify(entry)));
   // Playwright's HTML report shows a step's attachments but not its error, so a failed scenario's failures are attached too.
   if (result.failures.length) await testInfo.attach(`${result.id}.failures.txt`, { body: redact(`${result.verdict}: ${result.id}\n\n${renderFailures(result.failures)}\n`), contentType: 'text/plain' });
   if (result.verdict !== 'passed' || process.env.CONFORMANCE_ATTACH === 'always')

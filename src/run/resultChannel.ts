@@ -16,15 +16,15 @@ export interface ChannelRecord {
 
 const openFiles = new Map<string, number>();
 
-/** Called by a worker after each scenario: appends one line to this process's file (opened once per worker). */
-export function writeResult(reportDir: string, record: ChannelRecord): void {
+/** Called by a worker after each scenario: appends one line to this process's file (opened once per worker). `entryJson` is the ScenarioEntry, already serialised (and redacted). */
+export function writeResult(reportDir: string, attempt: Omit<ChannelRecord, 'entry'>, entryJson: string): void {
   let fd = openFiles.get(reportDir);
   if (fd === undefined) {
     mkdirSync(resultsDir(reportDir), { recursive: true });
     fd = openSync(join(resultsDir(reportDir), `${process.pid}.jsonl`), 'a');
     openFiles.set(reportDir, fd);
   }
-  writeSync(fd, `${JSON.stringify(record)}\n`);
+  writeSync(fd, `{"testId":${JSON.stringify(attempt.testId)},"retry":${attempt.retry},"entry":${entryJson}}\n`);
 }
 
 /** Called by the reporter when the run begins: results of an earlier run must not leak into this one. */
@@ -44,7 +44,12 @@ export function readResults(reportDir: string): Map<string, ScenarioEntry> {
   for (const file of files)
     for (const line of readFileSync(join(resultsDir(reportDir), file), 'utf8').split('\n')) {
       if (!line) continue;
-      const record = JSON.parse(line) as ChannelRecord;
+      let record: ChannelRecord;
+      try {
+        record = JSON.parse(line) as ChannelRecord;
+      } catch {
+        continue; // a line cut short (the worker died mid-write): its scenario is reported as having no result
+      }
       results.set(`${record.entry.id}#${record.retry}`, record.entry);
     }
   return results;

@@ -30,7 +30,6 @@ class ScenarioVerdict extends Error {
  */
 export async function runBatch(batch: Batch, run: RunContext, testInfo: TestInfo, settings: RunSettings, step: StepRunner): Promise<void> {
   testInfo.setTimeout(0); // each scenario has its own limit
-  const redact = redactor(run.target.secrets());
   const earlier = testInfo.retry > 0 ? readResults(settings.reportDir) : undefined;
   const first = batch.scenarios[0].at;
   // One parent step: thousands of sibling steps directly under a test slow Playwright down quadratically (DESIGN.md §4).
@@ -39,10 +38,10 @@ export async function runBatch(batch: Batch, run: RunContext, testInfo: TestInfo
     for (const scenario of batch.scenarios) {
       const previous = earlier?.get(`${scenario.doc.id}#${testInfo.retry - 1}`);
       if (previous?.verdict === 'passed') {
-        writeResult(settings.reportDir, { testId: testInfo.testId, retry: testInfo.retry, entry: previous });
+        writeResult(settings.reportDir, { testId: testInfo.testId, retry: testInfo.retry }, JSON.stringify(previous));
         continue;
       }
-      outcomes.push({ id: scenario.doc.id, at: scenario.at, verdict: await runOne(scenario, run, testInfo, settings, step, redact) });
+      outcomes.push({ id: scenario.doc.id, at: scenario.at, verdict: await runOne(scenario, run, testInfo, settings, step) });
     }
     const notPassed = outcomes.filter((o) => o.verdict !== 'passed');
     if (notPassed.length) throw batchVerdict(notPassed, testInfo);
@@ -66,14 +65,17 @@ function batchVerdict(notPassed: Outcome[], testInfo: TestInfo): ScenarioVerdict
   return new ScenarioVerdict(failed.length ? 'failed' : 'errored', `${head}${rest}; see each scenario's step`, notPassed[0].at);
 }
 
-async function runOne(scenario: Scenario, run: RunContext, testInfo: TestInfo, settings: RunSettings, step: StepRunner, redact: (s: string) => string): Promise<Verdict> {
+async function runOne(scenario: Scenario, run: RunContext, testInfo: TestInfo, settings: RunSettings, step: StepRunner): Promise<Verdict> {
   const started = performance.now();
   let recorded = false;
+  /** Hands the result on and returns the redactor it used; undefined when it was already recorded. */
   const record = async (result: ScenarioResult) => {
-    if (recorded) return false; // a scenario that timed out and finished later is not reported twice
+    if (recorded) return undefined; // a scenario that timed out and finished later is not reported twice
     recorded = true;
-    await attachResult(testInfo, result, run.target.secrets(), settings.reportDir);
-    return true;
+    // Built after the scenario, not once per batch: a credential may have been issued a new token during it.
+    const redact = redactor(run.target.secrets());
+    await attachResult(testInfo, result, redact, settings.reportDir);
+    return redact;
   };
   const { id, title } = scenario.doc;
   const errored = (reason: Failure): ScenarioResult => ({ id, title, file: scenario.file, verdict: 'errored', failures: [reason], exchanges: [], durationMs: Math.round(performance.now() - started) });
@@ -85,7 +87,8 @@ async function runOne(scenario: Scenario, run: RunContext, testInfo: TestInfo, s
       } catch (error) {
         result = errored(failure('harness.crash', { message: `harness defect: ${(error as Error).stack ?? String(error)}`, source: scenario.at }));
       }
-      if (!(await record(result)) || result.verdict === 'passed') return;
+      const redact = await record(result);
+      if (!redact || result.verdict === 'passed') return;
       throw new ScenarioVerdict(result.verdict, redact(`${result.verdict}: ${id}\n\n${renderFailures(result.failures)}`), result.failures.find((f) => f.source)?.source);
     }, { location: { ...scenario.at, file: resolve(scenario.at.file) }, timeout: settings.scenarioTimeoutMs });
     return 'passed';
