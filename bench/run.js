@@ -9,7 +9,16 @@ import { machineLoad, measure, stopCurrent } from './lib/measure.js';
 import { environment, marginals, summarise, targets, writeResults } from './lib/report.js';
 import { startServer } from './lib/server.js';
 import { throttling } from './lib/throttle.js';
-import { TOOL_NAMES, benchDir, command, harness, harnessLabel, missing, useHarness, useReplaySeed } from './lib/tools.js';
+import {
+  TOOL_NAMES,
+  benchDir,
+  command,
+  harness,
+  harnessLabel,
+  missing,
+  useHarness,
+  useReplaySeed,
+} from './lib/tools.js';
 import { judge } from './lib/verify.js';
 import { makeWorkload, plantPlan } from './lib/workload.js';
 import { cpus } from 'node:os';
@@ -18,17 +27,29 @@ const cpuCount = cpus().length;
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1,200,1000' }, runs: { type: 'string', default: '3' }, tools: { type: 'string', default: TOOL_NAMES.join(',') },
-    'verify-n': { type: 'string', default: '8' }, 'no-verify': { type: 'boolean' }, 'no-throttle': { type: 'boolean' },
-    'throttle-n': { type: 'string', default: '500' }, 'throttle-rate': { type: 'string', default: '50' },
-    'quiet-load': { type: 'string', default: '0.2' }, 'quiet-wait': { type: 'string', default: '20' }, smoke: { type: 'boolean' },
-    'max-noise': { type: 'string', default: '0.25' }, 'noise-retries': { type: 'string', default: '2' }, 'throttle-only': { type: 'boolean' }, 'replay-seed': { type: 'boolean' }, harness: { type: 'string' },
+    sizes: { type: 'string', default: '1,200,1000' },
+    runs: { type: 'string', default: '3' },
+    tools: { type: 'string', default: TOOL_NAMES.join(',') },
+    'verify-n': { type: 'string', default: '8' },
+    'no-verify': { type: 'boolean' },
+    'no-throttle': { type: 'boolean' },
+    'throttle-n': { type: 'string', default: '500' },
+    'throttle-rate': { type: 'string', default: '50' },
+    'quiet-load': { type: 'string', default: '0.2' },
+    'quiet-wait': { type: 'string', default: '20' },
+    smoke: { type: 'boolean' },
+    'max-noise': { type: 'string', default: '0.25' },
+    'noise-retries': { type: 'string', default: '2' },
+    'throttle-only': { type: 'boolean' },
+    'replay-seed': { type: 'boolean' },
+    harness: { type: 'string' },
   },
 });
 const smoke = values.smoke ?? false;
 const sizes = (smoke ? '5' : values.sizes).split(',').map(Number);
 const runs = smoke ? 1 : Number(values.runs);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1)) throw new Error('--sizes takes whole numbers ≥ 1, --runs a whole number ≥ 1');
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1))
+  throw new Error('--sizes takes whole numbers ≥ 1, --runs a whole number ≥ 1');
 const log = (line) => process.stderr.write(`${line}\n`);
 const workDir = join(benchDir, '.work');
 mkdirSync(workDir, { recursive: true });
@@ -45,7 +66,10 @@ for (const tool of values.tools.split(',')) {
 }
 
 const server = await startServer();
-process.on('SIGINT', () => { stopCurrent(); process.exit(130); });
+process.on('SIGINT', () => {
+  stopCurrent();
+  process.exit(130);
+});
 
 /** Waits (up to --quiet-wait seconds) until the rest of the machine uses less than --quiet-load of its CPU. */
 async function waitQuiet() {
@@ -64,11 +88,29 @@ async function runOnce(tool, workload, paths, runDir, plan) {
   const run = await measure(cmd, args, { env, cwd });
   const verdict = judge(tool, workload, run, read(run), server.stats(), plan);
   const noise = run.foreignCpuMs / (run.wallMs * cpuCount);
-  return { tool, n: workload.n, ok: verdict.ok, noise, noisy: noise > Number(values['max-noise']), problems: verdict.problems, served: verdict.served, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, maxProcRssMb: run.maxProcRssMb, foreignCpuMs: run.foreignCpuMs, loadBefore };
+  return {
+    tool,
+    n: workload.n,
+    ok: verdict.ok,
+    noise,
+    noisy: noise > Number(values['max-noise']),
+    problems: verdict.problems,
+    served: verdict.served,
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    peakRssMb: run.peakRssMb,
+    maxProcRssMb: run.maxProcRssMb,
+    foreignCpuMs: run.foreignCpuMs,
+    loadBefore,
+  };
 }
 
 if (values['throttle-only']) {
-  const t = await throttling(server, workDir, { n: Number(values['throttle-n']), rate: Number(values['throttle-rate']), log });
+  const t = await throttling(server, workDir, {
+    n: Number(values['throttle-n']),
+    rate: Number(values['throttle-rate']),
+    log,
+  });
   console.log(JSON.stringify(t));
   await server.close();
   process.exit(t.failedScenarios ? 1 : 0);
@@ -83,23 +125,40 @@ if (!values['no-verify']) {
   const paths = emitAll(workload, join(workDir, 'verify'));
   // Replay answers from the simulator, which cannot be told to lie: the planted scenario sends a 257-character displayName, which it rejects (400).
   const replayPlan = new Map([[[...plan.keys()][0], 'status']]);
-  const replayWorkload = { ...workload, scenarios: workload.scenarios.map((s) => (replayPlan.has(s.index) ? { ...s, body: { displayName: 'x'.repeat(257) } } : s)) };
+  const replayWorkload = {
+    ...workload,
+    scenarios: workload.scenarios.map((s) =>
+      replayPlan.has(s.index) ? { ...s, body: { displayName: 'x'.repeat(257) } } : s,
+    ),
+  };
   const replayPaths = { ours: emitOurs(replayWorkload, join(workDir, 'verify-replay')) };
   for (const tool of tools) {
     const replay = tool === 'graph-conformance-replay';
-    const r = await runOnce(tool, replay ? replayWorkload : workload, replay ? replayPaths : paths, join(workDir, 'verify', `run-${tool}`), replay ? replayPlan : plan);
-    const planted = [...(replay ? replayPlan : plan)].map(([i, kind]) => `${workload.scenarios[i].name}: ${replay ? 'displayName over 256 (simulator answers 400)' : kind}`);
+    const r = await runOnce(
+      tool,
+      replay ? replayWorkload : workload,
+      replay ? replayPaths : paths,
+      join(workDir, 'verify', `run-${tool}`),
+      replay ? replayPlan : plan,
+    );
+    const planted = [...(replay ? replayPlan : plan)].map(
+      ([i, kind]) => `${workload.scenarios[i].name}: ${replay ? 'displayName over 256 (simulator answers 400)' : kind}`,
+    );
     verification.push({ tool, n, planted, ok: r.ok, problems: r.problems, served: r.served });
-    log(`verify ${tool}: ${r.ok ? `ok (served ${r.served}/${n}, failed exactly the ${planted.length} planted)` : `FAILED: ${r.problems.join('; ')}`}`);
+    log(
+      `verify ${tool}: ${r.ok ? `ok (served ${r.served}/${n}, failed exactly the ${planted.length} planted)` : `FAILED: ${r.problems.join('; ')}`}`,
+    );
   }
 }
 
 // 2. Measurement: every round runs every size and every tool, the tools' order rotated each round.
 const samples = [];
-const workloads = new Map(sizes.map((n) => {
-  const workload = makeWorkload(n);
-  return [n, { workload, paths: emitAll(workload, join(workDir, `n-${n}`)) }];
-}));
+const workloads = new Map(
+  sizes.map((n) => {
+    const workload = makeWorkload(n);
+    return [n, { workload, paths: emitAll(workload, join(workDir, `n-${n}`)) }];
+  }),
+);
 for (let round = 0; round < runs; round++) {
   for (const n of sizes) {
     const order = tools.map((_, i) => tools[(i + round) % tools.length]);
@@ -107,10 +166,16 @@ for (let round = 0; round < runs; round++) {
       const { workload, paths } = workloads.get(n);
       // A run during which the rest of the machine used more than --max-noise of its CPU is repeated (up to --noise-retries times).
       for (let attempt = 0; attempt <= (smoke ? 0 : Number(values['noise-retries'])); attempt++) {
-        const s = { ...(await runOnce(tool, workload, paths, join(workDir, `n-${n}`, `run-${tool}`), new Map())), round };
+        const s = {
+          ...(await runOnce(tool, workload, paths, join(workDir, `n-${n}`, `run-${tool}`), new Map())),
+          round,
+        };
         samples.push(s);
-        log(`[${round + 1}/${runs}] N=${n} ${tool}: wall ${Math.round(s.wallMs)} ms, CPU ${Math.round(s.cpuMs)} ms, peak ${s.peakRssMb.toFixed(1)} MB (largest process ${s.maxProcRssMb.toFixed(1)}), served ${s.served}, other CPU ${Math.round(s.foreignCpuMs)} ms (${Math.round(s.noise * 100)} %)` +
-          (s.ok ? '' : ` — NOT COUNTED: ${s.problems.join('; ')}`) + (s.noisy ? ' — noisy' : ''));
+        log(
+          `[${round + 1}/${runs}] N=${n} ${tool}: wall ${Math.round(s.wallMs)} ms, CPU ${Math.round(s.cpuMs)} ms, peak ${s.peakRssMb.toFixed(1)} MB (largest process ${s.maxProcRssMb.toFixed(1)}), served ${s.served}, other CPU ${Math.round(s.foreignCpuMs)} ms (${Math.round(s.noise * 100)} %)` +
+            (s.ok ? '' : ` — NOT COUNTED: ${s.problems.join('; ')}`) +
+            (s.noisy ? ' — noisy' : ''),
+        );
         if (!s.noisy) break;
       }
     }
@@ -121,7 +186,11 @@ for (let round = 0; round < runs; round++) {
 let throttle;
 if (!smoke && !values['no-throttle'] && tools.includes('graph-conformance-live')) {
   await waitQuiet();
-  throttle = await throttling(server, workDir, { n: Number(values['throttle-n']), rate: Number(values['throttle-rate']), log });
+  throttle = await throttling(server, workDir, {
+    n: Number(values['throttle-n']),
+    rate: Number(values['throttle-rate']),
+    log,
+  });
 }
 await server.close();
 
@@ -131,12 +200,27 @@ const margins = marginals(rows);
 const failedVerification = verification.filter((v) => !v.ok);
 const invalid = samples.filter((s) => !s.ok);
 if (smoke) {
-  log(`smoke: ${tools.length} tools, N=${sizes[0]}: ${samples.length - invalid.length} runs sent every request and passed; ${verification.length - failedVerification.length}/${verification.length} caught exactly the planted answers`);
+  log(
+    `smoke: ${tools.length} tools, N=${sizes[0]}: ${samples.length - invalid.length} runs sent every request and passed; ${verification.length - failedVerification.length}/${verification.length} caught exactly the planted answers`,
+  );
   process.exitCode = failedVerification.length || invalid.length || !tools.length ? 1 : 0;
 } else {
   const goals = targets(rows, margins, throttle);
   const cmd = `npm run bench -- --sizes ${sizes.join(',')} --runs ${runs}`;
-  writeResults({ file: join(benchDir, 'results.json'), md: join(benchDir, 'RESULTS.md'), runs, rows, margins, throttle, verification, goals, environment: { ...environment(), harness: harnessLabel() }, command: cmd });
-  log(`wrote bench/RESULTS.md and bench/results.json (${invalid.length} runs not counted, ${failedVerification.length} tools failed verification)`);
+  writeResults({
+    file: join(benchDir, 'results.json'),
+    md: join(benchDir, 'RESULTS.md'),
+    runs,
+    rows,
+    margins,
+    throttle,
+    verification,
+    goals,
+    environment: { ...environment(), harness: harnessLabel() },
+    command: cmd,
+  });
+  log(
+    `wrote bench/RESULTS.md and bench/results.json (${invalid.length} runs not counted, ${failedVerification.length} tools failed verification)`,
+  );
   process.exitCode = failedVerification.length || invalid.length ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// The harness's own tests (npm test): unit tests of each concept, the proof that every check bites, and end-to-end CLI runs.
+// The harness's own tests (npm test): unit tests of each concept, the proof that every check bites, and end-to-end CLI
+// runs.
 export default defineConfig({
   testDir: '.',
   outputDir: '../reports/self-test/test-results',

@@ -1,4 +1,5 @@
-// Preloaded with NODE_OPTIONS=--require (Node 20 refuses --cpu-prof there): samples this process's CPU with the inspector and writes
+// Preloaded with NODE_OPTIONS=--require (Node 20 refuses --cpu-prof there): samples this process's CPU with the
+// inspector and writes
 // a .cpuprofile into CPU_PROF_DIR when the process exits.
 const inspector = require('node:inspector');
 const { writeFileSync } = require('node:fs');
@@ -11,6 +12,7 @@ session.post('Profiler.setSamplingInterval', { interval: 500 });
 session.post('Profiler.start');
 process.on('exit', () => {
   session.post('Profiler.stop', (error, result) => {
-    if (!error) writeFileSync(join(process.env.CPU_PROF_DIR, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+    if (!error)
+      writeFileSync(join(process.env.CPU_PROF_DIR, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
   });
 });

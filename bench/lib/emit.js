@@ -1,4 +1,5 @@
-// Writes one workload in each tool's own format, under one folder: ours (YAML suite + contract), Step CI, Newman, Dredd, fetch+ajv.
+// Writes one workload in each tool's own format, under one folder: ours (YAML suite + contract), Step CI, Newman,
+// Dredd, fetch+ajv.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BODY_SCHEMA, COLLECTION, GUID_RE, MEDIA_TYPE_RE, SUCCESS_CONTENT_TYPE, TOKEN } from './workload.js';
@@ -10,51 +11,77 @@ const q = (s) => JSON.stringify(s); // a JSON string is a valid YAML double-quot
 export function emitAll(workload, dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  return { dir, ours: emitOurs(workload, dir), stepci: emitStepci(workload, dir), newman: emitNewman(workload, dir), dredd: emitDredd(workload, dir), fetchAjv: emitFetchAjv(workload, dir) };
+  return {
+    dir,
+    ours: emitOurs(workload, dir),
+    stepci: emitStepci(workload, dir),
+    newman: emitNewman(workload, dir),
+    dredd: emitDredd(workload, dir),
+    fetchAjv: emitFetchAjv(workload, dir),
+  };
 }
 
-/** graph-conformance: a suite folder (suite.yaml, no fixtures, no `always:` rules) with one YAML scenario per file, and the contract. */
+/**
+ * graph-conformance: a suite folder (suite.yaml, no fixtures, no `always:` rules) with one YAML scenario per file, and
+ * the contract.
+ */
 export function emitOurs({ scenarios, tag }, dir) {
   rmSync(join(dir, 'ours'), { recursive: true, force: true });
   const suite = join(dir, 'ours', 'suite');
   const contracts = join(dir, 'ours', 'contracts');
   mkdirSync(suite, { recursive: true });
   mkdirSync(contracts, { recursive: true });
-  // For a harness that can seed its replay simulator (CONFORMANCE_REPLAY_SEED, see README.md): the objects the scenarios PATCH.
+  // For a harness that can seed its replay simulator (CONFORMANCE_REPLAY_SEED, see README.md): the objects the
+  // scenarios PATCH.
   const seed = join(dir, 'ours', 'replay-seed.json');
-  writeFileSync(seed, JSON.stringify(scenarios.map((s) => ({ id: s.objectId, displayName: 'Seeded PKI', status: 'succeeded' }))));
-  writeFileSync(join(contracts, 'bench.pki.json'), json({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'bench.pki', ...BODY_SCHEMA }));
-  writeFileSync(join(suite, 'suite.yaml'), [
-    `suite: ${tag}`,
-    'title: Benchmark workload (one PATCH per scenario, four checks)',
-    'variables:',
-    `  collection: ${COLLECTION}`,
-    '',
-  ].join('\n'));
-  for (const s of scenarios) {
-    writeFileSync(join(suite, `${s.name}.yaml`), [
-      `id: ${s.name}`,
-      `title: PATCH ${s.body.displayName}`,
-      'steps:',
-      '  - name: patch',
-      '    request:',
-      '      method: PATCH',
-      `      path: "{collection}/${s.objectId}"`,
-      `      headers: { Content-Type: application/json, client-request-id: ${s.clientRequestId} }`,
-      `      body: { displayName: ${q(s.body.displayName)} }`,
-      '    expect:',
-      '      status: 200',
-      '      headers:',
-      '        content-type: { mediaType: application/json }',
-      '        request-id: { format: uuid }',
-      '      body: { schema: bench.pki }',
+  writeFileSync(
+    seed,
+    JSON.stringify(scenarios.map((s) => ({ id: s.objectId, displayName: 'Seeded PKI', status: 'succeeded' }))),
+  );
+  writeFileSync(
+    join(contracts, 'bench.pki.json'),
+    json({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'bench.pki', ...BODY_SCHEMA }),
+  );
+  writeFileSync(
+    join(suite, 'suite.yaml'),
+    [
+      `suite: ${tag}`,
+      'title: Benchmark workload (one PATCH per scenario, four checks)',
+      'variables:',
+      `  collection: ${COLLECTION}`,
       '',
-    ].join('\n'));
+    ].join('\n'),
+  );
+  for (const s of scenarios) {
+    writeFileSync(
+      join(suite, `${s.name}.yaml`),
+      [
+        `id: ${s.name}`,
+        `title: PATCH ${s.body.displayName}`,
+        'steps:',
+        '  - name: patch',
+        '    request:',
+        '      method: PATCH',
+        `      path: "{collection}/${s.objectId}"`,
+        `      headers: { Content-Type: application/json, client-request-id: ${s.clientRequestId} }`,
+        `      body: { displayName: ${q(s.body.displayName)} }`,
+        '    expect:',
+        '      status: 200',
+        '      headers:',
+        '        content-type: { mediaType: application/json }',
+        '        request-id: { format: uuid }',
+        '      body: { schema: bench.pki }',
+        '',
+      ].join('\n'),
+    );
   }
   return { suite, contracts, seed };
 }
 
-/** Step CI: one test per scenario, one http step each, checks on status, two headers (regex matchers) and the schema (a shared component). */
+/**
+ * Step CI: one test per scenario, one http step each, checks on status, two headers (regex matchers) and the schema (a
+ * shared component).
+ */
 function emitStepci({ scenarios, tag }, dir) {
   const file = join(dir, 'stepci.yml');
   const lines = [
@@ -88,7 +115,10 @@ function emitStepci({ scenarios, tag }, dir) {
   return { file };
 }
 
-/** Newman: a v2.1 collection, one item per scenario; the four checks are one collection-level test script (Postman's idiom). */
+/**
+ * Newman: a v2.1 collection, one item per scenario; the four checks are one collection-level test script (Postman's
+ * idiom).
+ */
 function emitNewman({ scenarios, tag }, dir) {
   const file = join(dir, 'newman.postman_collection.json');
   const test = [
@@ -138,21 +168,48 @@ function emitDredd({ scenarios, tag }, dir) {
           { name: 'client-request-id', in: 'header', required: true, type: 'string', 'x-example': s.clientRequestId },
           { name: 'body', in: 'body', required: true, schema: { type: 'object', example: s.body } },
         ],
-        responses: { 200: { description: 'updated', headers: { 'request-id': { type: 'string' } }, schema: { $ref: '#/definitions/Pki' } } },
+        responses: {
+          200: {
+            description: 'updated',
+            headers: { 'request-id': { type: 'string' } },
+            schema: { $ref: '#/definitions/Pki' },
+          },
+        },
       },
     };
   }
   const names = new Map(scenarios.map((s) => [s.objectId, s.name]));
-  writeFileSync(file, json({ swagger: '2.0', info: { title: tag, version: '1' }, host: '127.0.0.1:0', basePath: '/beta', schemes: ['http'], paths, definitions: { Pki: BODY_SCHEMA } }));
+  writeFileSync(
+    file,
+    json({
+      swagger: '2.0',
+      info: { title: tag, version: '1' },
+      host: '127.0.0.1:0',
+      basePath: '/beta',
+      schemes: ['http'],
+      paths,
+      definitions: { Pki: BODY_SCHEMA },
+    }),
+  );
   return { file, names };
 }
 
 /** fetch + ajv: the requests and the schema as plain JSON, read by fetch-ajv.js. */
 function emitFetchAjv({ scenarios }, dir) {
   const file = join(dir, 'fetch-ajv.json');
-  writeFileSync(file, JSON.stringify({
-    schema: BODY_SCHEMA, mediaType: MEDIA_TYPE_RE, guid: GUID_RE,
-    requests: scenarios.map((s) => ({ name: s.name, path: `${COLLECTION}/${s.objectId}`, clientRequestId: s.clientRequestId, body: s.body })),
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      schema: BODY_SCHEMA,
+      mediaType: MEDIA_TYPE_RE,
+      guid: GUID_RE,
+      requests: scenarios.map((s) => ({
+        name: s.name,
+        path: `${COLLECTION}/${s.objectId}`,
+        clientRequestId: s.clientRequestId,
+        body: s.body,
+      })),
+    }),
+  );
   return { file };
 }

@@ -1,8 +1,8 @@
-// Runs one command and measures it as a whole process tree (Linux /proc; no /usr/bin/time needed):
-// wall time (spawn → exit), CPU time (user + system of every reaped descendant: cutime + cstime of this process),
-// peak memory (the largest sum of the resident sets of the child and all its descendants, sampled every 10 ms, and the largest
-// single process's high-water mark, VmHWM: what /usr/bin/time's %M reports),
-// and the CPU the rest of the machine used meanwhile (other processes: noise, reported, never subtracted).
+// Runs one command and measures it as a whole process tree (Linux /proc; no /usr/bin/time needed): wall time (spawn →
+// exit), CPU time (user + system of every reaped descendant: cutime + cstime of this process), peak memory (the largest
+// sum of the resident sets of the child and all its descendants, sampled every 10 ms, and the largest single process's
+// high-water mark, VmHWM: what /usr/bin/time's %M reports), and the CPU the rest of the machine used meanwhile (other
+// processes: noise, reported, never subtracted).
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -32,14 +32,14 @@ function machineBusyMs() {
 
 function descendants(pid, out = []) {
   out.push(pid);
-  let tasks = [];
+  let tasks;
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
     return out;
   }
   for (const tid of tasks) {
-    let children = '';
+    let children;
     try {
       children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
     } catch {
@@ -81,7 +81,9 @@ export function measure(cmd, args, { env, cwd, sampleMs = 10, timeoutMs = 30 * 6
     child.stderr.on('data', (c) => err.push(c));
     let peak = 0;
     const hwm = new Map();
-    const sample = () => { peak = Math.max(peak, sampleTree(child.pid, hwm)); };
+    const sample = () => {
+      peak = Math.max(peak, sampleTree(child.pid, hwm));
+    };
     const timer = setInterval(sample, sampleMs);
     setImmediate(sample);
     let exit;
@@ -94,9 +96,20 @@ export function measure(cmd, args, { env, cwd, sampleMs = 10, timeoutMs = 30 * 6
       const after = selfTimes();
       const cpuMs = after[2] + after[3] - before[2] - before[3];
       const ownMs = after[0] + after[1] - before[0] - before[1];
-      exit = { code: code ?? (signal ? 128 : 1), wallMs, cpuMs, peakRssMb: peak / 2 ** 20, maxProcRssMb: Math.max(0, ...hwm.values()) / 2 ** 20, processes: hwm.size, foreignCpuMs: Math.max(0, machineBusyMs() - busyBefore - cpuMs - ownMs), ownCpuMs: ownMs };
+      exit = {
+        code: code ?? (signal ? 128 : 1),
+        wallMs,
+        cpuMs,
+        peakRssMb: peak / 2 ** 20,
+        maxProcRssMb: Math.max(0, ...hwm.values()) / 2 ** 20,
+        processes: hwm.size,
+        foreignCpuMs: Math.max(0, machineBusyMs() - busyBefore - cpuMs - ownMs),
+        ownCpuMs: ownMs,
+      };
     });
-    child.on('close', () => done({ ...exit, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', () =>
+      done({ ...exit, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -115,7 +128,9 @@ export function stopCurrent() {
   if (current) stop(current);
 }
 
-/** CPU the whole machine spends over `ms` (all cores), as a fraction of its capacity: used to wait for a quiet machine. */
+/**
+ * CPU the whole machine spends over `ms` (all cores), as a fraction of its capacity: used to wait for a quiet machine.
+ */
 export async function machineLoad(ms = 500) {
   const busy = machineBusyMs();
   const own = selfTimes();
@@ -127,6 +142,9 @@ export async function machineLoad(ms = 500) {
 
 let coreCount;
 function cores() {
-  coreCount ??= readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length || 1;
+  coreCount ??=
+    readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('processor')).length || 1;
   return coreCount;
 }

@@ -1,5 +1,6 @@
-// The neutral loopback server every tool talks to: node:http with keep-alive, answering the workload's PATCHes as Graph would,
-// counting what it served, optionally planting one wrong answer per check, optionally throttling to R requests per second.
+// The neutral loopback server every tool talks to: node:http with keep-alive, answering the workload's PATCHes as Graph
+// would, counting what it served, optionally planting one wrong answer per check, optionally throttling to R requests
+// per second.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { COLLECTION, SUCCESS_CONTENT_TYPE, TOKEN } from './workload.js';
@@ -7,7 +8,9 @@ import { COLLECTION, SUCCESS_CONTENT_TYPE, TOKEN } from './workload.js';
 const PREFIX = `/beta${COLLECTION}/`;
 const CONTEXT = `https://graph.microsoft.com/beta/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/$entity`;
 
-/** Starts the server on 127.0.0.1 (a free port); `load(workload, options)` arms it for one run and resets the counters. */
+/**
+ * Starts the server on 127.0.0.1 (a free port); `load(workload, options)` arms it for one run and resets the counters.
+ */
 export async function startServer() {
   let expected = new Map();
   let plant = new Map();
@@ -24,7 +27,11 @@ export async function startServer() {
     stats.rejected++;
     stats.reasons[why] = (stats.reasons[why] ?? 0) + 1;
     const body = JSON.stringify({ error: { code: why, message: why } });
-    res.writeHead(status, { 'Content-Type': 'application/json', 'request-id': randomUUID(), 'Content-Length': Buffer.byteLength(body) });
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'request-id': randomUUID(),
+      'Content-Length': Buffer.byteLength(body),
+    });
     res.end(body);
   }
 
@@ -34,7 +41,12 @@ export async function startServer() {
     if (throttle && !throttle.take(now)) {
       stats.throttled++;
       const waitS = Math.ceil(throttle.waitMs(now)) / 1000;
-      res.writeHead(429, { 'Content-Type': 'application/json', 'request-id': randomUUID(), 'Retry-After': waitS.toFixed(3), 'Content-Length': 2 });
+      res.writeHead(429, {
+        'Content-Type': 'application/json',
+        'request-id': randomUUID(),
+        'Retry-After': waitS.toFixed(3),
+        'Content-Length': 2,
+      });
       return res.end('{}');
     }
     if (req.method !== 'PATCH' || !req.url.startsWith(PREFIX)) return reject(res, 404, 'unknownRoute');
@@ -49,7 +61,8 @@ export async function startServer() {
     } catch {
       return reject(res, 400, 'malformedBody');
     }
-    if (body?.displayName !== scenario.body.displayName || Object.keys(body).length !== 1) return reject(res, 400, 'wrongBody');
+    if (body?.displayName !== scenario.body.displayName || Object.keys(body).length !== 1)
+      return reject(res, 400, 'wrongBody');
     stats.served++;
     stats.lastOkAt = now;
     stats.seen.add(scenario.index);
@@ -89,15 +102,31 @@ export async function startServer() {
       expected = new Map(workload.scenarios.map((s) => [s.objectId, s]));
       plant = options.plant ?? new Map();
       throttle = options.ratePerSecond ? tokenBucket(options.ratePerSecond) : undefined;
-      stats = { served: 0, planted: 0, rejected: 0, throttled: 0, reasons: {}, seen: new Set(), firstAt: undefined, lastOkAt: undefined };
+      stats = {
+        served: 0,
+        planted: 0,
+        rejected: 0,
+        throttled: 0,
+        reasons: {},
+        seen: new Set(),
+        firstAt: undefined,
+        lastOkAt: undefined,
+      };
     },
     /** What was served since the last load: `distinct` counts different scenarios answered 200 (or planted). */
     stats: () => ({ ...stats, distinct: stats.seen.size, seen: undefined }),
-    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(done);
+      }),
   };
 }
 
-/** At most R requests per second, evenly spaced (a token bucket holding one token): the strictest reading of "R per second". */
+/**
+ * At most R requests per second, evenly spaced (a token bucket holding one token): the strictest reading of "R per
+ * second".
+ */
 function tokenBucket(rate) {
   const interval = 1000 / rate;
   let nextAt = -Infinity;

@@ -1,4 +1,5 @@
-// One workload for every tool: N distinct PATCH requests (own object id, body and client-request-id) and the four checks.
+// One workload for every tool: N distinct PATCH requests (own object id, body and client-request-id) and the four
+// checks.
 import { randomUUID } from 'node:crypto';
 
 /** The path every tool sends to, below the base URL (…/beta). */
@@ -8,7 +9,8 @@ export const COLLECTION = '/directory/publicKeyInfrastructure/certificateBasedAu
 export const TOKEN = 'bench-token-not-a-secret';
 
 /** The Content-Type Graph answers a successful JSON body with (the media type is application/json). */
-export const SUCCESS_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const SUCCESS_CONTENT_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** The media-type check, as a regular expression every tool can use. */
 export const MEDIA_TYPE_RE = '^application/json[ \\t]*(;|$)';
@@ -18,7 +20,8 @@ export const GUID_RE = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F
 
 /**
  * The body contract every tool validates against. Written with keywords that mean the same in JSON Schema draft-04
- * (Dredd/gavel, Swagger 2), draft-07 (Step CI, Postman's sandbox) and 2020-12 (graph-conformance and fetch+ajv, strict ajv).
+ * (Dredd/gavel, Swagger 2), draft-07 (Step CI, Postman's sandbox) and 2020-12 (graph-conformance and fetch+ajv, strict
+ * ajv).
  */
 export const BODY_SCHEMA = {
   type: 'object',
@@ -28,7 +31,10 @@ export const BODY_SCHEMA = {
     '@odata.type': { type: 'string', enum: ['#microsoft.graph.certificateBasedAuthPki'] },
     id: { type: 'string', pattern: GUID_RE },
     displayName: { type: 'string', maxLength: 256 },
-    lastModifiedDateTime: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$' },
+    lastModifiedDateTime: {
+      type: 'string',
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+    },
   },
 };
 

@@ -1,8 +1,9 @@
 import type { Contracts } from '../contract/loadContracts';
 import type { Scope } from '../scenario/interpolate';
-import type { Expectation, Locator, SourceLocation, YamlPath } from '../scenario/types';
-import type { Exchange } from '../run/exchange';
-import type { Failure } from './failure';
+import type { Expectation } from '../scenario/types';
+import type { Locator, SourceLocation, YamlPath } from '../common/sourceLocation';
+import type { Exchange } from '../common/exchange';
+import type { Failure } from '../common/failure';
 
 /** What a check may read: one exchange, the expectation it answers to, and what came before. No I/O. */
 export interface CheckContext {

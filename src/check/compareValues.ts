@@ -10,7 +10,8 @@ export interface Difference {
 /** Equal scalars, with date-times compared as instants and null treated like an absent value. */
 export function sameScalar(expected: unknown, actual: unknown): boolean {
   if ((expected === null || expected === undefined) && (actual === null || actual === undefined)) return true;
-  if (isDateTime(expected) && isDateTime(actual)) return Date.parse(expected) === Date.parse(actual) && sameFraction(expected, actual);
+  if (isDateTime(expected) && isDateTime(actual))
+    return Date.parse(expected) === Date.parse(actual) && sameFraction(expected, actual);
   return expected === actual;
 }
 
@@ -23,7 +24,12 @@ export function subsetDifferences(expected: unknown, actual: unknown, pointer = 
   if (expected !== null && typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [{ pointer, expected, actual }];
     return Object.entries(expected).flatMap(([key, value]) =>
-      subsetDifferences(value, (actual as Record<string, unknown>)[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+      subsetDifferences(
+        value,
+        (actual as Record<string, unknown>)[key],
+        `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      ),
+    );
   }
   return sameScalar(expected, actual) ? [] : [{ pointer, expected, actual }];
 }

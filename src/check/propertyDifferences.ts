@@ -1,7 +1,11 @@
 import { subsetDifferences } from './compareValues';
 
 /** The properties of `sent` (minus `except` and OData annotations) whose value in `body` differs. */
-export function propertyDifferences(sent: unknown, body: unknown, except: string[] = []): Array<{ property: string; expected: unknown; actual: unknown }> {
+export function propertyDifferences(
+  sent: unknown,
+  body: unknown,
+  except: string[] = [],
+): Array<{ property: string; expected: unknown; actual: unknown }> {
   if (sent === null || typeof sent !== 'object' || Array.isArray(sent)) return [];
   const received = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   return Object.entries(sent as Record<string, unknown>)

@@ -1,24 +1,32 @@
 import type { Check } from './check';
-import { bodyEchoes } from './checks/bodyEchoes';
-import { bodyEmpty } from './checks/bodyEmpty';
+import { echoConformance } from './checks/echoConformance';
+import { emptyBodyConformance } from './checks/emptyBodyConformance';
 import { bodyMatches } from './checks/bodyMatches';
-import { bodyPersisted } from './checks/bodyPersisted';
-import { bodySchemaConformance } from './checks/bodySchemaConformance';
-import { bodyUnchanged } from './checks/bodyUnchanged';
-import { errorCode } from './checks/errorCode';
-import { headerRules } from './checks/headerRules';
+import { persistenceConformance } from './checks/persistenceConformance';
+import { responseSchemaConformance } from './checks/responseSchemaConformance';
+import { partialUpdateConformance } from './checks/partialUpdateConformance';
+import { errorCodeConformance } from './checks/errorCodeConformance';
+import { headerConformance } from './checks/headerConformance';
 import { headerSchemaConformance } from './checks/headerSchemaConformance';
-import { odataType } from './checks/odataType';
-import { serverManaged } from './checks/serverManaged';
+import { odataTypeConformance } from './checks/odataTypeConformance';
+import { serverManagedConformance } from './checks/serverManagedConformance';
 import { statusConformance } from './checks/statusConformance';
 
-/** Every check, by name, in the order they run; header rules come before the header schema so its duplicates can be dropped. */
+/**
+ * Every check, by name, in the order they run; header rules come before the header schema so its duplicates can be
+ * dropped.
+ */
 export const checks: readonly Check[] = [
-  statusConformance, headerRules, headerSchemaConformance, bodyEmpty, bodySchemaConformance, odataType,
-  errorCode, bodyMatches, bodyEchoes, bodyPersisted, bodyUnchanged, serverManaged,
+  statusConformance,
+  headerConformance,
+  headerSchemaConformance,
+  emptyBodyConformance,
+  responseSchemaConformance,
+  odataTypeConformance,
+  errorCodeConformance,
+  bodyMatches,
+  echoConformance,
+  persistenceConformance,
+  partialUpdateConformance,
+  serverManagedConformance,
 ];
-
-/** Looks a check up by its registered name. */
-export function checkNamed(name: string): Check | undefined {
-  return checks.find((c) => c.name === name);
-}

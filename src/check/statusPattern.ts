@@ -8,5 +8,9 @@ export function matchesStatus(status: number, pattern: StatusPattern): boolean {
 
 /** Picks the most specific key ('204' beats '2xx' beats 'default') that matches a status. */
 export function mostSpecificKey(status: number, keys: string[]): string | undefined {
-  return keys.find((k) => k === String(status)) ?? keys.find((k) => /^[1-5]xx$/.test(k) && matchesStatus(status, k)) ?? keys.find((k) => k === 'default');
+  return (
+    keys.find((k) => k === String(status)) ??
+    keys.find((k) => /^[1-5]xx$/.test(k) && matchesStatus(status, k)) ??
+    keys.find((k) => k === 'default')
+  );
 }

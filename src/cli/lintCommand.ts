@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
-import { loadRun } from '../run/loadRun';
-import { projectRoot, runSettings } from '../run/runSettings';
-import { loadTargets } from '../target/loadTargets';
-import { renderProblems } from '../report/renderProblem';
-import { log } from './log';
+import { loadRun } from '../scenario/loadRun';
+import { runSettings } from '../runner/runSettings';
+import { projectRoot } from '../common/projectRoot';
+import { loadTargets } from '../targets/loadTargets';
+import { log } from '../common/log';
+import { counted } from '../common/counted';
+import { printProblems } from './printProblems';
 
 /** `conformance lint [PATH...]`: validates scenarios, suites and contracts, reports every problem, sends nothing. */
 export async function lintCommand(args: string[]): Promise<number> {
@@ -12,11 +14,9 @@ export async function lintCommand(args: string[]): Promise<number> {
   const loaded = loadRun(settings);
   const targets = loadTargets(projectRoot);
   const problems = [...targets.problems, ...loaded.problems];
-  if (problems.length) {
-    log.raw(renderProblems(problems));
-    return 2;
-  }
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  log.info(`${count(loaded.scenarios.length, 'scenario')}, ${count(loaded.contracts.ids.size, 'contract')} and ${count(Object.keys(targets.targets).length, 'target')}: no problems found`);
+  if (printProblems(problems)) return 2;
+  log.info(
+    `${counted(loaded.scenarios.length, 'scenario')}, ${counted(loaded.contracts.ids.size, 'contract')} and ${counted(Object.keys(targets.targets).length, 'target')}: no problems found`,
+  );
   return 0;
 }

@@ -1,4 +1,4 @@
-import { log, UsageError } from './log';
+import { log, UsageError } from '../common/log';
 import { usage } from './usage';
 
 type Command = (args: string[]) => Promise<number>;
@@ -10,7 +10,8 @@ const commands: Record<string, () => Command> = {
   serve: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand,
   restore: () => (require('./restoreCommand') as typeof import('./restoreCommand')).restoreCommand,
   record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand,
-  'verify-recordings': () => (require('./verifyRecordingsCommand') as typeof import('./verifyRecordingsCommand')).verifyRecordingsCommand,
+  'verify-recordings': () =>
+    (require('./verifyRecordingsCommand') as typeof import('./verifyRecordingsCommand')).verifyRecordingsCommand,
 };
 
 /** Entry point of the `conformance` command; returns the exit code and never lets a stack trace reach the user. */
@@ -31,7 +32,10 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
       const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
-      const message = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option ? `\`${name}\` has no option ${option}` : (error as Error).message;
+      const message =
+        code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+          ? `\`${name}\` has no option ${option}`
+          : (error as Error).message;
       log.error(`${message} (see conformance --help)`);
       return 2;
     }

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { runSettings } from '../run/runSettings';
-import { CredentialError } from '../target/auth/credentialError';
-import { createTarget } from '../target/createTarget';
-import { restoreJournal } from '../target/restoreJournal';
-import { log } from './log';
+import { runSettings } from '../runner/runSettings';
+import { CredentialError } from '../targets/auth/credentialError';
+import { createTarget } from '../runner/createTarget';
+import { restoreJournal } from '../engine/restoreJournal';
+import { log } from '../common/log';
 import { targetNamed } from './targetNamed';
 
 /** `conformance restore --target NAME`: undoes every write an interrupted run left in the target's journal. */

@@ -1,7 +1,7 @@
 import { delimiter, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runSettings, type RunSettings } from '../run/runSettings';
-import { UsageError } from './log';
+import { runSettings, type RunSettings } from '../runner/runSettings';
+import { UsageError } from '../common/log';
 
 /** `run`'s parsed command line: the environment handed to Playwright and what the CLI itself acts on. */
 export interface RunOptions {
@@ -13,8 +13,14 @@ export interface RunOptions {
 }
 
 const spec = {
-  target: { type: 'string' }, grep: { type: 'string' }, tag: { type: 'string' }, workers: { type: 'string' },
-  'report-dir': { type: 'string' }, shard: { type: 'string' }, retries: { type: 'string' }, 'allow-writes': { type: 'boolean' },
+  target: { type: 'string' },
+  grep: { type: 'string' },
+  tag: { type: 'string' },
+  workers: { type: 'string' },
+  'report-dir': { type: 'string' },
+  shard: { type: 'string' },
+  retries: { type: 'string' },
+  'allow-writes': { type: 'boolean' },
 } as const;
 
 /** Parses `conformance run`'s flags; a bad value is a UsageError naming the flag and the value. */
@@ -28,17 +34,25 @@ export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = proces
   if (values.retries !== undefined) env.CONFORMANCE_RETRIES = String(wholeNumber('--retries', values.retries, 0));
   if (values['report-dir'] !== undefined) env.CONFORMANCE_REPORT_DIR = resolve(values['report-dir']);
   if (positionals.length) env.CONFORMANCE_SCENARIOS = positionals.map((p) => resolve(p)).join(delimiter);
-  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UsageError(`--shard takes I/N, e.g. 1/3; got ${JSON.stringify(values.shard)}`);
+  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard))
+    throw new UsageError(`--shard takes I/N, e.g. 1/3; got ${JSON.stringify(values.shard)}`);
   if (values.shard !== undefined) {
     const [i, n] = values.shard.split('/').map(Number);
     if (i > n) throw new UsageError(`--shard ${values.shard}: the shard number cannot exceed the shard count`);
   }
-  return { env, settings: runSettings(env), shard: values.shard, allowWrites: values['allow-writes'] ?? false, workers: Number(env.CONFORMANCE_WORKERS || 1) };
+  return {
+    env,
+    settings: runSettings(env),
+    shard: values.shard,
+    allowWrites: values['allow-writes'] ?? false,
+    workers: Number(env.CONFORMANCE_WORKERS || 1),
+  };
 }
 
 function wholeNumber(flag: string, value: string, min: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min) throw new UsageError(`${flag} takes a whole number of at least ${min}; got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || n < min)
+    throw new UsageError(`${flag} takes a whole number of at least ${min}; got ${JSON.stringify(value)}`);
   return n;
 }
 

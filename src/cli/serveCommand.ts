@@ -2,12 +2,19 @@ import { parseArgs } from 'node:util';
 import { ServeError } from '../serve/serveError';
 import { statsSummary } from '../serve/serveStats';
 import { startServer, type RunningServer } from '../serve/startServer';
-import { log, UsageError } from './log';
+import { log, UsageError } from '../common/log';
+import { message } from '../common/log';
 
 const options = {
-  port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string', multiple: true },
-  fault: { type: 'string', multiple: true }, break: { type: 'string', multiple: true }, variant: { type: 'string' },
-  seed: { type: 'string', multiple: true }, 'fault-seed': { type: 'string' }, 'fault-stats': { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  token: { type: 'string', multiple: true },
+  fault: { type: 'string', multiple: true },
+  break: { type: 'string', multiple: true },
+  variant: { type: 'string' },
+  seed: { type: 'string', multiple: true },
+  'fault-seed': { type: 'string' },
+  'fault-stats': { type: 'boolean' },
 } as const;
 
 const VARIANTS = ['plain', 'odd-but-valid'] as const;
@@ -56,7 +63,10 @@ export async function serveCommand(args: string[]): Promise<number> {
       host: values.host,
       tokens,
       faults: values.fault,
-      breaks: values.break?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== ''),
+      breaks: values.break
+        ?.flatMap((b) => b.split(','))
+        .map((b) => b.trim())
+        .filter((b) => b !== ''),
       variant: variantOf(values.variant),
       seedIds: values.seed,
       faultSeed: wholeNumber('--fault-seed', values['fault-seed'], 2 ** 32 - 1),
@@ -66,8 +76,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     throw error;
   }
   const stopped = untilSignal();
-  const lines = [`conformance serve: listening on ${server.url}`];
-  if (server.tokenGenerated) lines.push(`conformance serve: token ${server.token} (generated; choose one with --token or GRAPH_ACCESS_TOKEN)`);
+  const lines = [message('serve', `listening on ${server.url}`)];
+  if (server.tokenGenerated)
+    lines.push(message('serve', `token ${server.token} (generated; choose one with --token or GRAPH_ACCESS_TOKEN)`));
   // One write, so a reader that has seen the ready line already has the token line too.
   log.info(lines.join('\n'));
   await flushed();

@@ -13,6 +13,8 @@ export function writeRefusal(target: string, scenarios: Scenario[], allowWrites:
   if (allowWrites) return undefined;
   const writers = scenarios.filter(scenarioWrites);
   if (writers.length === 0) return undefined;
-  return `${writers.length} of the ${scenarios.length} selected scenarios would write to the live target ${target} (e.g. ${writers[0].doc.id}); ` +
-    `pass --allow-writes to let them (every change is journaled and restored), or select read-only scenarios with --grep/--tag. Nothing was sent.`;
+  return (
+    `${writers.length} of the ${scenarios.length} selected scenarios would write to the live target ${target} (e.g. ${writers[0].doc.id}); ` +
+    `pass --allow-writes to let them (every change is journaled and restored), or select read-only scenarios with --grep/--tag. Nothing was sent.`
+  );
 }

@@ -10,9 +10,14 @@ export function createAjv(options: { verbose?: boolean; alreadyChecked?: boolean
     allowUnionTypes: true,
     allErrors: true,
     verbose: options.verbose ?? false,
-    // Checking a schema against the 2020-12 meta-schema compiles that first (~0.1 s); a worker loads contracts the CLI checked.
+    // Checking a schema against the 2020-12 meta-schema compiles that first (~0.1 s); a worker loads contracts the CLI
+    // checked.
     validateSchema: !options.alreadyChecked,
-    logger: { log: () => undefined, warn: (...args: unknown[]) => warnings.push(args.join(' ')), error: (...args: unknown[]) => warnings.push(args.join(' ')) },
+    logger: {
+      log: () => undefined,
+      warn: (...args: unknown[]) => warnings.push(args.join(' ')),
+      error: (...args: unknown[]) => warnings.push(args.join(' ')),
+    },
   });
   addFormats(ajv);
   return ajv;

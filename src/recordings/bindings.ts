@@ -1,6 +1,11 @@
-/** What the placeholders of a cassette stand for in this replay: recorded slot text ↔ the value sent now, one to one. */
+/**
+ * What the placeholders of a cassette stand for in this replay: recorded slot text ↔ the value sent now, one to one.
+ */
 export class Bindings {
-  private constructor(private readonly toValue: Map<string, string>, private readonly toSlot: Map<string, string>) {}
+  private constructor(
+    private readonly toValue: Map<string, string>,
+    private readonly toSlot: Map<string, string>,
+  ) {}
 
   /** No slot bound yet. */
   static empty(): Bindings {

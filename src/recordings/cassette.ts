@@ -26,7 +26,10 @@ export interface RecordedEntry {
   afterLostAttempt: boolean;
 }
 
-/** A HAR file ready to replay or verify: its entries, and what `conformance record` noted about it (absent for foreign HARs). */
+/**
+ * A HAR file ready to replay or verify: its entries, and what `conformance record` noted about it (absent for foreign
+ * HARs).
+ */
 export interface Cassette {
   /** Path as shown to the user (relative to the working directory). */
   file: string;
@@ -36,23 +39,37 @@ export interface Cassette {
   entries: RecordedEntry[];
 }
 
-/** The base path of a recorded URL when the cassette does not say: Graph's version segment (`/beta`, `/v1.0`), else none. */
+/**
+ * The base path of a recorded URL when the cassette does not say: Graph's version segment (`/beta`, `/v1.0`), else
+ * none.
+ */
 export function versionSegment(url: URL): string {
   return /^\/(beta|v\d+(?:\.\d+)?)(?=\/|$)/.exec(url.pathname)?.[0] ?? '';
 }
 
-/** Normalises a validated HAR document into a cassette; without `_conformance.baseUrl` each entry's path is taken after its own version segment. */
+/**
+ * Normalises a validated HAR document into a cassette; without `_conformance.baseUrl` each entry's path is taken after
+ * its own version segment.
+ */
 export function toCassette(har: Har, file: string): Cassette {
   const base = har.log._conformance?.baseUrl;
   const fixed = base === undefined ? undefined : new URL(base).pathname.replace(/\/$/, '');
   const first = har.log.entries[0]?.request.url;
   const basePath = fixed ?? (first ? versionSegment(new URL(first)) : '');
-  return { file, info: har.log._conformance, basePath, entries: har.log.entries.map((entry, i) => toEntry(entry, i + 1, fixed)) };
+  return {
+    file,
+    info: har.log._conformance,
+    basePath,
+    entries: har.log.entries.map((entry, i) => toEntry(entry, i + 1, fixed)),
+  };
 }
 
 /** A URL's path relative to a base path, percent-decoded where it can be. */
 export function relativePath(url: URL, basePath: string): string {
-  const path = url.pathname.startsWith(`${basePath}/`) || url.pathname === basePath ? url.pathname.slice(basePath.length) : url.pathname;
+  const path =
+    url.pathname.startsWith(`${basePath}/`) || url.pathname === basePath
+      ? url.pathname.slice(basePath.length)
+      : url.pathname;
   try {
     return decodeURIComponent(path);
   } catch {
@@ -73,9 +90,16 @@ function toEntry(entry: HarEntry, index: number, fixedBase: string | undefined):
   const content = response.content;
   const text = content.text ?? '';
   return {
-    index, step: entry._step, method: request.method.toUpperCase(), url: request.url,
-    path: relativePath(url, basePath), query: [...url.searchParams.entries()], requestHeaders, requestBody: requestBodyOf(entry),
-    status: response.status, statusText: response.statusText ?? '',
+    index,
+    step: entry._step,
+    method: request.method.toUpperCase(),
+    url: request.url,
+    path: relativePath(url, basePath),
+    query: [...url.searchParams.entries()],
+    requestHeaders,
+    requestBody: requestBodyOf(entry),
+    status: response.status,
+    statusText: response.statusText ?? '',
     responseHeaders: response.headers.filter((h) => !h.name.startsWith(':')).map((h) => [h.name, h.value]),
     responseBody: content.encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text,
     time: entry.time ?? 0,

@@ -19,14 +19,24 @@ export type PlayOutcome = { entry: RecordedEntry; response: PlayedResponse } | {
 const dropped = new Set(['content-encoding', 'transfer-encoding', 'connection', 'keep-alive']);
 const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Replays one scenario's cassette in order: each request gets the first unused entry it matches (the nth identical request gets the nth recorded answer), never one past an unreplayed write. */
+/**
+ * Replays one scenario's cassette in order: each request gets the first unused entry it matches (the nth identical
+ * request gets the nth recorded answer), never one past an unreplayed write.
+ */
 export class CassettePlayer {
   private readonly used = new Set<number>();
   private readonly bindings = Bindings.empty();
 
-  constructor(readonly cassette: Cassette, private readonly runId: string, private readonly rerecord?: string) {}
+  constructor(
+    readonly cassette: Cassette,
+    private readonly runId: string,
+    private readonly rerecord?: string,
+  ) {}
 
-  /** Finds the answer to a request and marks its entry used; a miss leaves the state as it was. No request is answered past a recorded write that was not replayed. */
+  /**
+   * Finds the answer to a request and marks its entry used; a miss leaves the state as it was. No request is answered
+   * past a recorded write that was not replayed.
+   */
   play(request: PlayedRequest): PlayOutcome {
     let barrier: RecordedEntry | undefined;
     for (const entry of this.cassette.entries) {
@@ -45,8 +55,13 @@ export class CassettePlayer {
       bindHeaders(entry, request, this.bindings, this.runId);
       return { entry, response: this.render(entry) };
     }
-    const candidates = this.cassette.entries.filter((e) => e.status !== 0)
-      .map((entry) => ({ entry, used: this.used.has(entry.index), comparison: compareEntry(entry, request, this.bindings, this.runId) }));
+    const candidates = this.cassette.entries
+      .filter((e) => e.status !== 0)
+      .map((entry) => ({
+        entry,
+        used: this.used.has(entry.index),
+        comparison: compareEntry(entry, request, this.bindings, this.runId),
+      }));
     return { miss: describeMiss(this.cassette, request, candidates, { rerecord: this.rerecord, barrier }) };
   }
 
@@ -61,7 +76,10 @@ export class CassettePlayer {
     for (const [name, value] of entry.responseHeaders) {
       const key = name.toLowerCase();
       if (dropped.has(key)) continue;
-      headers.push([name, key === 'content-length' ? String(Buffer.byteLength(bodyText)) : fillSlots(value, this.bindings, this.runId)]);
+      headers.push([
+        name,
+        key === 'content-length' ? String(Buffer.byteLength(bodyText)) : fillSlots(value, this.bindings, this.runId),
+      ]);
     }
     return { status: entry.status, statusText: entry.statusText, headers, bodyText };
   }

@@ -14,13 +14,18 @@ export interface RedactionOptions {
 
 const guid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const jwt = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
-const secretName = '(?:(?:access|refresh|id)_?token|client_?secret|client_?assertion|password|secret|secretText|api_?key|token|code_verifier)';
+const secretName =
+  '(?:(?:access|refresh|id)_?token|client_?secret|client_?assertion|password|secret|secretText|api_?key|token|code_verifier)';
 const jsonSecret = new RegExp(`"(${secretName})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 const formSecret = new RegExp(`(^|&)(${secretName}|code|assertion)=[^&]*`, 'gi');
-const querySecret = /([?&])(access_token|token|code|sig|signature|client_secret|password|api[-_]?key|key|secret)=[^&#]*/gi;
+const querySecret =
+  /([?&])(access_token|token|code|sig|signature|client_secret|password|api[-_]?key|key|secret)=[^&#]*/gi;
 const secretHeader = /token|secret|api-?key|password|signature|session/;
 
-/** Replaces every secret and identifying value of one cassette by a stable placeholder; ids become numbered GUIDs in order of appearance. */
+/**
+ * Replaces every secret and identifying value of one cassette by a stable placeholder; ids become numbered GUIDs in
+ * order of appearance.
+ */
 export class CassetteRedactor {
   private readonly secrets: string[];
   private readonly idPattern: RegExp;
@@ -29,9 +34,13 @@ export class CassetteRedactor {
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly options: RedactionOptions) {
-    const forms = options.secrets.filter((s) => s.length >= 6).flatMap((s) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)]);
+    const forms = options.secrets
+      .filter((s) => s.length >= 6)
+      .flatMap((s) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)]);
     this.secrets = [...new Set(forms)].sort((a, b) => b.length - a.length);
-    const extra = (options.ids ?? []).filter((id) => !new RegExp(`^${guid}$`).test(id)).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const extra = (options.ids ?? [])
+      .filter((id) => !new RegExp(`^${guid}$`).test(id))
+      .map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.idPattern = new RegExp([...extra, guid].join('|'), 'g');
   }
 
@@ -40,8 +49,15 @@ export class CassetteRedactor {
     let out = value;
     for (const secret of this.secrets) out = out.split(secret).join('{{REDACTED:secret}}');
     out = out.replace(jwt, '{{REDACTED:token}}');
-    out = out.replace(jsonSecret, (_, key: string, colon: string) => `"${key}"${colon}"{{REDACTED:${placeholderName(key)}}}"`);
-    if (!out.trimStart().startsWith('{')) out = out.replace(formSecret, (_, lead: string, key: string) => `${lead}${key}={{REDACTED:${placeholderName(key)}}}`);
+    out = out.replace(
+      jsonSecret,
+      (_, key: string, colon: string) => `"${key}"${colon}"{{REDACTED:${placeholderName(key)}}}"`,
+    );
+    if (!out.trimStart().startsWith('{'))
+      out = out.replace(
+        formSecret,
+        (_, lead: string, key: string) => `${lead}${key}={{REDACTED:${placeholderName(key)}}}`,
+      );
     for (const rule of this.options.rules) {
       if (rule.value !== undefined) out = out.split(rule.value).join(this.placeholder(rule.name, rule.value));
       else if (rule.pattern) out = out.replace(rule.pattern, (match) => this.placeholder(rule.name, match));
@@ -53,10 +69,18 @@ export class CassetteRedactor {
 
   /** Redacts a URL: secret-named query parameters, then the text rules. */
   url(value: string): string {
-    return this.text(value.replace(querySecret, (_, lead: string, name: string) => `${lead}${name}={{REDACTED:${placeholderName(name)}}}`));
+    return this.text(
+      value.replace(
+        querySecret,
+        (_, lead: string, name: string) => `${lead}${name}={{REDACTED:${placeholderName(name)}}}`,
+      ),
+    );
   }
 
-  /** Redacts a header value: credentials and cookies entirely, any header named like a secret entirely, the rest as text. */
+  /**
+   * Redacts a header value: credentials and cookies entirely, any header named like a secret entirely, the rest as
+   * text.
+   */
   header(name: string, value: string): string {
     const key = name.toLowerCase();
     if (key === 'authorization' || key === 'proxy-authorization') return '{{REDACTED:authorization}}';

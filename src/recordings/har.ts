@@ -4,7 +4,9 @@ export interface HarNameValue {
   value: string;
 }
 
-/** A HAR request, as far as graph-conformance reads it (browser exports add more fields; they are kept out of the way). */
+/**
+ * A HAR request, as far as graph-conformance reads it (browser exports add more fields; they are kept out of the way).
+ */
 export interface HarRequest {
   method: string;
   url: string;
@@ -39,11 +41,17 @@ export interface HarEntry {
   cache?: Record<string, never>;
   timings?: { send: number; wait: number; receive: number };
   _step?: string;
-  /** The answer came after an attempt whose answer was lost (the service may have acted on it): replayed with the same flag. */
+  /**
+   * The answer came after an attempt whose answer was lost (the service may have acted on it): replayed with the same
+   * flag.
+   */
   _afterLostAttempt?: boolean;
 }
 
-/** What `conformance record` adds to a cassette's log: which scenario and target it records, and the base URL its paths are relative to. */
+/**
+ * What `conformance record` adds to a cassette's log: which scenario and target it records, and the base URL its paths
+ * are relative to.
+ */
 export interface CassetteInfo {
   scenario: string;
   target: string;

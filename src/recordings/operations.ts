@@ -1,7 +1,11 @@
 import { placeholderPattern } from '../scenario/interpolate';
-import type { Call, Locator, Scenario, Suite, YamlPath } from '../scenario/types';
+import type { Call, Scenario, Suite } from '../scenario/types';
+import type { Locator, YamlPath } from '../common/sourceLocation';
 
-/** A request the suites know how to judge: its method, its path as a pattern, and the call (with expectations) that sends it. */
+/**
+ * A request the suites know how to judge: its method, its path as a pattern, and the call (with expectations) that
+ * sends it.
+ */
 export interface Operation {
   method: string;
   pattern: RegExp;
@@ -12,18 +16,31 @@ export interface Operation {
   locate: Locator;
 }
 
-/** Every operation the scenarios and their suites send (probe, fixture calls, steps), with paths as patterns: suite variables filled in, other placeholders one segment. */
+/**
+ * Every operation the scenarios and their suites send (probe, fixture calls, steps), with paths as patterns: suite
+ * variables filled in, other placeholders one segment.
+ */
 export function operationsOf(scenarios: Scenario[]): Operation[] {
   const operations: Operation[] = [];
   const add = (suite: Suite, call: Call | undefined, path: YamlPath, locate: Locator) => {
-    if (call) operations.push({ method: call.request.method.toUpperCase(), pattern: pathPattern(call.request.path, suite), suite, call, path, locate });
+    if (call)
+      operations.push({
+        method: call.request.method.toUpperCase(),
+        pattern: pathPattern(call.request.path, suite),
+        suite,
+        call,
+        path,
+        locate,
+      });
   };
   for (const suite of new Set(scenarios.map((s) => s.suite))) {
     add(suite, suite.doc.probe, ['probe'], suite.locate);
     for (const [name, fixture] of Object.entries(suite.doc.fixtures ?? {}))
-      for (const part of ['create', 'get', 'update', 'delete'] as const) add(suite, fixture[part], ['fixtures', name, part], suite.locate);
+      for (const part of ['create', 'get', 'update', 'delete'] as const)
+        add(suite, fixture[part], ['fixtures', name, part], suite.locate);
   }
-  for (const scenario of scenarios) scenario.doc.steps.forEach((step, i) => add(scenario.suite, step, ['steps', i], scenario.locate));
+  for (const scenario of scenarios)
+    scenario.doc.steps.forEach((step, i) => add(scenario.suite, step, ['steps', i], scenario.locate));
   return operations;
 }
 

@@ -1,13 +1,19 @@
-import type { RedactConfig } from '../target/targetConfig';
+import type { RedactConfig } from '../targets/targetConfig';
 
-/** A value cassettes must not contain, resolved for this run: a literal (from the environment) or a pattern, replaced by `{{REDACTED:name}}`. */
+/**
+ * A value cassettes must not contain, resolved for this run: a literal (from the environment) or a pattern, replaced by
+ * `{{REDACTED:name}}`.
+ */
 export interface RedactRule {
   name: string;
   value?: string;
   pattern?: RegExp;
 }
 
-/** Resolves a target's `redact:` list (variables read from its environment, patterns compiled) and CONFORMANCE_REDACT (`name=value,...` or bare values). */
+/**
+ * Resolves a target's `redact:` list (variables read from its environment, patterns compiled) and CONFORMANCE_REDACT
+ * (`name=value,...` or bare values).
+ */
 export function redactRules(config: RedactConfig[] | undefined, env: NodeJS.ProcessEnv): RedactRule[] {
   const rules: RedactRule[] = [];
   for (const item of config ?? []) {
@@ -22,10 +28,16 @@ export function redactRules(config: RedactConfig[] | undefined, env: NodeJS.Proc
     if (!text) continue;
     const equals = text.indexOf('=');
     const named = equals > 0 && /^[A-Za-z][\w.-]*$/.test(text.slice(0, equals));
-    rules.push(named ? { name: placeholderName(text.slice(0, equals)), value: text.slice(equals + 1) } : { name: 'value', value: text });
+    rules.push(
+      named
+        ? { name: placeholderName(text.slice(0, equals)), value: text.slice(equals + 1) }
+        : { name: 'value', value: text },
+    );
   }
   // Longer literals first, so a value containing another is replaced whole.
-  return rules.filter((r) => r.pattern || (r.value && r.value.length > 0)).sort((a, b) => (b.value?.length ?? 0) - (a.value?.length ?? 0));
+  return rules
+    .filter((r) => r.pattern || (r.value && r.value.length > 0))
+    .sort((a, b) => (b.value?.length ?? 0) - (a.value?.length ?? 0));
 }
 
 /** A name usable inside `{{REDACTED:name}}`: lower case, letters, digits, `.`, `_` and `-`. */

@@ -3,8 +3,12 @@ import type { Bindings } from './bindings';
 /** The text that stands for the run id in a cassette; replay puts the current run's id in its place. */
 export const runIdPlaceholder = '{{run.id}}';
 
-/** A recorded value that stands for whatever the replayed run sends in its place: any GUID (placeholder ids included) or a `{{REDACTED:name}}`. */
-export const slotPattern = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{\{REDACTED:[^{}]+\}\}/g;
+/**
+ * A recorded value that stands for whatever the replayed run sends in its place: any GUID (placeholder ids included) or
+ * a `{{REDACTED:name}}`.
+ */
+export const slotPattern =
+  /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{\{REDACTED:[^{}]+\}\}/g;
 
 const guidGroup = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
 const compiled = new Map<string, { regex: RegExp; slots: string[] } | null>();
@@ -20,7 +24,10 @@ function compile(recorded: string): { regex: RegExp; slots: string[] } | null {
       slots.push(match[0]);
       last = match.index + match[0].length;
     }
-    compiled.set(recorded, slots.length ? { regex: new RegExp(`^${source}${escape(recorded.slice(last))}$`), slots } : null);
+    compiled.set(
+      recorded,
+      slots.length ? { regex: new RegExp(`^${source}${escape(recorded.slice(last))}$`), slots } : null,
+    );
   }
   return compiled.get(recorded)!;
 }
@@ -29,7 +36,10 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whether a sent string matches a recorded one, binding its slots (into `bindings`) as it goes; `{{run.id}}` must be the current run id. */
+/**
+ * Whether a sent string matches a recorded one, binding its slots (into `bindings`) as it goes; `{{run.id}}` must be
+ * the current run id.
+ */
 export function matchSlots(recorded: string, sent: string, bindings: Bindings, runId: string): boolean {
   const expected = recorded.split(runIdPlaceholder).join(runId);
   const pattern = compile(expected);
@@ -39,7 +49,13 @@ export function matchSlots(recorded: string, sent: string, bindings: Bindings, r
   return pattern.slots.every((slot, i) => bindings.bind(slot, match[i + 1]));
 }
 
-/** Puts the bound values (and the current run id) in place of the slots of a recorded text, in one pass so values are never replaced again. */
+/**
+ * Puts the bound values (and the current run id) in place of the slots of a recorded text, in one pass so values are
+ * never replaced again.
+ */
 export function fillSlots(text: string, bindings: Bindings, runId: string): string {
-  return text.split(runIdPlaceholder).join(runId).replace(slotPattern, (slot) => bindings.valueOf(slot) ?? slot);
+  return text
+    .split(runIdPlaceholder)
+    .join(runId)
+    .replace(slotPattern, (slot) => bindings.valueOf(slot) ?? slot);
 }

@@ -1,4 +1,7 @@
-/** JSON with object keys sorted at every level and 2-space indentation, ending in a newline: the same data always gives the same bytes. */
+/**
+ * JSON with object keys sorted at every level and 2-space indentation, ending in a newline: the same data always gives
+ * the same bytes.
+ */
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }

@@ -1,14 +1,19 @@
-import type { Failure } from '../check/failure';
+import type { Failure } from '../common/failure';
 import { matchesStatus } from '../check/statusPattern';
 import type { Contracts } from '../contract/loadContracts';
-import { evaluateExchange, expectationsFor, type PlacedExpectation } from '../run/evaluateExchange';
-import type { Exchange } from '../run/exchange';
-import { verdictOf } from '../run/scenarioResult';
+import { evaluateExchange, expectationsFor, type PlacedExpectation } from '../check/evaluateExchange';
+import type { Exchange } from '../common/exchange';
+import { verdictOf } from '../common/scenarioResult';
 import type { Cassette, RecordedEntry } from './cassette';
 import type { Operation } from './operations';
-import type { CassetteVerdict } from './verifyCassettes';
+import type { CassetteVerdict } from './cassetteVerdict';
+import { counted } from '../common/counted';
 
-/** Checks each answer of a cassette that belongs to no scenario (a browser capture) against the rules of the suite whose paths it uses: the suite's `always` rules for its status, plus the body contract of a call with the same method and path that expects that status. */
+/**
+ * Checks each answer of a cassette that belongs to no scenario (a browser capture) against the rules of the suite whose
+ * paths it uses: the suite's `always` rules for its status, plus the body contract of a call with the same method and
+ * path that expects that status.
+ */
 export function verifyEntries(cassette: Cassette, operations: Operation[], contracts: Contracts): CassetteVerdict {
   const failures: Failure[] = [];
   const notes: string[] = [];
@@ -25,11 +30,17 @@ export function verifyEntries(cassette: Cassette, operations: Operation[], contr
     const own = same.map((o) => bodyExpectation(o, entry.status)).find((p) => p !== undefined);
     const exchange = entryExchange(entry);
     const request = { ...exchange.request, body: exchange.request.json };
-    failures.push(...evaluateExchange(exchange, expectationsFor(entry.status, own, suite), { contracts, scope: { ...suite.doc.variables, request }, steps: new Map() }));
+    failures.push(
+      ...evaluateExchange(exchange, expectationsFor(entry.status, own, suite), {
+        contracts,
+        scope: { ...suite.doc.variables, request },
+        steps: new Map(),
+      }),
+    );
     checked++;
   }
   const outside = cassette.entries.filter((e) => e.status !== 0).length - checked;
-  if (outside > 0) notes.push(`${outside} request${outside === 1 ? '' : 's'} outside every suite's paths: not checked`);
+  if (outside > 0) notes.push(`${counted(outside, 'request')} outside every suite's paths: not checked`);
   return { file: cassette.file, verdict: checked === 0 ? 'skipped' : verdictOf(failures), failures, checked, notes };
 }
 
@@ -40,10 +51,16 @@ function bodyExpectation(operation: Operation, status: number): PlacedExpectatio
   if (!expect || !body || (body.schema === undefined && body.odataType === undefined)) return undefined;
   const statuses = expect.status === undefined ? [] : Array.isArray(expect.status) ? expect.status : [expect.status];
   if (!statuses.some((pattern) => matchesStatus(status, pattern))) return undefined;
-  return { expectation: { body: { schema: body.schema, odataType: body.odataType } }, path: [...operation.path, 'expect'], locate: operation.locate };
+  return {
+    expectation: { body: { schema: body.schema, odataType: body.odataType } },
+    path: [...operation.path, 'expect'],
+    locate: operation.locate,
+  };
 }
 
-/** A recorded entry as the checks see an exchange; the step is the entry's `_step`, else its number, method and path. */
+/**
+ * A recorded entry as the checks see an exchange; the step is the entry's `_step`, else its number, method and path.
+ */
 export function entryExchange(entry: RecordedEntry): Exchange {
   const headers: Record<string, string> = {};
   for (const [name, value] of entry.responseHeaders) {
@@ -59,6 +76,12 @@ export function entryExchange(entry: RecordedEntry): Exchange {
   return {
     step: entry.step ?? `#${entry.index} ${entry.method} ${entry.path}`,
     request: { method: entry.method, url: entry.url, headers: entry.requestHeaders, bodyText: entry.requestBody, json },
-    response: { status: entry.status, headers, bodyText: entry.responseBody, durationMs: entry.time, ...(entry.afterLostAttempt ? { afterLostAttempt: true } : {}) },
+    response: {
+      status: entry.status,
+      headers,
+      bodyText: entry.responseBody,
+      durationMs: entry.time,
+      ...(entry.afterLostAttempt ? { afterLostAttempt: true } : {}),
+    },
   };
 }

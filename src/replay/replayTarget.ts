@@ -1,7 +1,8 @@
-import { fetchTransport } from '../target/fetchTransport';
-import type { Target } from '../target/target';
-import { createSimulator, type SimulatorOptions } from './simulator/createSimulator';
-import { interceptOrigin } from './interceptOrigin';
+import { fetchTransport } from '../targets/fetchTransport';
+import type { Target } from '../targets/target';
+import { createSimulator, type SimulatorOptions } from '../simulator/createSimulator';
+import { interceptOrigin } from '../targets/interceptOrigin';
+import { message } from '../common/log';
 
 /** The token the replay target presents and its simulator accepts; not a secret, but redacted like one. */
 export const replayToken = 'replay-token-not-a-secret';
@@ -10,12 +11,28 @@ export const replayToken = 'replay-token-not-a-secret';
 export const replayBaseUrl = 'https://graph.microsoft.com/beta';
 
 /** Starts msw in this process, answering Graph's URLs from a fresh stateful simulator; other URLs are errors. */
-export function createReplayTarget(options: Pick<SimulatorOptions, 'breaks' | 'variant' | 'seed'> = {}, timeoutMs = 30_000): Target {
+export function createReplayTarget(
+  options: Pick<SimulatorOptions, 'breaks' | 'variant' | 'seed'> = {},
+  timeoutMs = 30_000,
+): Target {
   const simulator = createSimulator({ acceptedTokens: [replayToken], ...options });
   const origin = new URL(replayBaseUrl).origin;
-  const server = interceptOrigin(origin, ({ method, url, headers, bodyText }) =>
-    simulator.handle({ method, path: url.pathname, query: url.searchParams, headers, bodyText: bodyText === '' && headers['content-length'] === undefined ? undefined : bodyText }),
-  (method, url) => `replay: ${method} ${url} matches nothing the replay target answers (only ${origin}/*); it was not sent to the network`);
+  const server = interceptOrigin(
+    origin,
+    ({ method, url, headers, bodyText }) =>
+      simulator.handle({
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        bodyText: bodyText === '' && headers['content-length'] === undefined ? undefined : bodyText,
+      }),
+    (method, url) =>
+      message(
+        'replay',
+        `${method} ${url} matches nothing the replay target answers (only ${origin}/*); it was not sent to the network`,
+      ),
+  );
   return {
     name: 'replay',
     baseUrl: replayBaseUrl,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SourceLocation } from '../scenario/types';
+import type { SourceLocation } from '../common/sourceLocation';
 
 const cache = new Map<string, string[] | null>();
 

@@ -1,19 +1,6 @@
-import type { Failure } from '../check/failure';
-import type { Verdict } from '../run/scenarioResult';
+import type { ScenarioEntry, Verdict } from '../common/scenarioResult';
 
-/** One scenario in conformance.json. */
-export interface ScenarioEntry {
-  id: string;
-  title: string;
-  file: string;
-  verdict: Verdict;
-  failures: Failure[];
-  durationMs?: number;
-  retries?: number;
-  exchanges?: Array<{ step: string; method: string; url: string; status: number; requestId?: string; clientRequestId?: string }>;
-}
-
-/** The shape of reports/conformance.json (DESIGN.md §2). */
+/** The shape of reports/conformance.json (README.md, "Reports"). */
 export interface ConformanceReport {
   target: string;
   startedAt: string;
@@ -29,7 +16,10 @@ export function totalsOf(scenarios: ScenarioEntry[]): Record<Verdict, number> {
   return totals;
 }
 
-/** The exit code a run's report stands for: 0 all passed, 1 a contract failure, 3 no verdict for some scenario and no failure. */
+/**
+ * The exit code a run's report stands for: 0 all passed, 1 a contract failure, 3 no verdict for some scenario and no
+ * failure.
+ */
 export function exitCodeOf(report: ConformanceReport): 0 | 1 | 3 {
   if (report.totals.failed > 0) return 1;
   if (report.totals.errored > 0) return 3;

@@ -1,4 +1,4 @@
-import type { SentRequest } from '../run/exchange';
+import type { SentRequest } from '../common/exchange';
 
 /** A shell-ready curl command that reproduces a request (redact its output before showing it). */
 export function curlLine(request: SentRequest): string {

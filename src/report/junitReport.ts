@@ -1,6 +1,6 @@
 import junit from 'junit-report-builder';
 import { dirname } from 'node:path';
-import { isHarnessFailure } from '../check/failure';
+import { isHarnessFailure } from '../common/failure';
 import type { ConformanceReport } from './conformanceReport';
 import { renderFailures } from './renderFailure';
 
@@ -16,11 +16,17 @@ export function writeJunit(path: string, report: ConformanceReport): void {
     const folder = dirname(scenario.file);
     let suite = suites.get(folder);
     if (!suite) suites.set(folder, (suite = builder.testSuite().name(folder).timestamp(report.startedAt)));
-    const testCase = suite.testCase().className(scenario.file).name(`${scenario.id}: ${scenario.title}`).file(scenario.file)
+    const testCase = suite
+      .testCase()
+      .className(scenario.file)
+      .name(`${scenario.id}: ${scenario.title}`)
+      .file(scenario.file)
       .time((scenario.durationMs ?? 0) / 1000);
-    const first = scenario.failures.find((f) => (scenario.verdict === 'failed') !== isHarnessFailure(f)) ?? scenario.failures[0];
+    const first =
+      scenario.failures.find((f) => (scenario.verdict === 'failed') !== isHarnessFailure(f)) ?? scenario.failures[0];
     const summary = first ? `${first.code}: ${first.message.split('\n')[0]}` : scenario.verdict;
-    // The failures go into a CDATA section, where xmlbuilder escapes only the first `]]>`; a target's answer may hold more.
+    // The failures go into a CDATA section, where xmlbuilder escapes only the first `]]>`; a target's answer may hold
+    // more.
     const details = renderFailures(scenario.failures).replaceAll(']]>', ']] >');
     if (scenario.verdict === 'failed') testCase.failure(summary, 'contract').stacktrace(details);
     if (scenario.verdict === 'errored') testCase.error(summary, 'no-verdict', details);

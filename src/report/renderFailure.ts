@@ -1,4 +1,4 @@
-import type { Failure } from '../check/failure';
+import type { Failure } from '../common/failure';
 import { codeFrame } from './codeFrame';
 
 /** Renders one failure: code and title, the message, and the YAML that stated the broken expectation. */

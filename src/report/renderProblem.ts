@@ -1,5 +1,6 @@
-import type { Problem } from '../scenario/problem';
+import type { Problem } from '../common/problem';
 import { codeFrame } from './codeFrame';
+import { counted } from '../common/counted';
 
 /** Renders one authoring problem as a titled code frame with a hint. */
 export function renderProblem(problem: Problem): string {
@@ -10,7 +11,12 @@ export function renderProblem(problem: Problem): string {
 export function renderProblems(unsorted: Problem[]): string {
   const byFile = new Map<string, number>();
   for (const p of unsorted) if (!byFile.has(p.location.file)) byFile.set(p.location.file, byFile.size);
-  const problems = [...unsorted].sort((a, b) => byFile.get(a.location.file)! - byFile.get(b.location.file)! || a.location.line - b.location.line || a.location.column - b.location.column);
+  const problems = [...unsorted].sort(
+    (a, b) =>
+      byFile.get(a.location.file)! - byFile.get(b.location.file)! ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column,
+  );
   const files = new Set(problems.map((p) => p.location.file)).size;
-  return `${problems.map(renderProblem).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was sent.\n`;
+  return `${problems.map(renderProblem).join('\n')}\n${counted(problems.length, 'problem')} in ${counted(files, 'file')}; nothing was sent.\n`;
 }

@@ -16,7 +16,11 @@ export function documentSchemas(): Record<DocumentKind, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = createAjv({ verbose: true });
   const kinds: DocumentKind[] = ['scenario', 'suite', 'targets'];
-  for (const kind of kinds) ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, `${kind}.schema.json`), 'utf8')) as object);
-  compiled = Object.fromEntries(kinds.map((k) => [k, ajv.getSchema(`${k}.schema.json`)!])) as Record<DocumentKind, ValidateFunction>;
+  for (const kind of kinds)
+    ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, `${kind}.schema.json`), 'utf8')) as object);
+  compiled = Object.fromEntries(kinds.map((k) => [k, ajv.getSchema(`${k}.schema.json`)!])) as Record<
+    DocumentKind,
+    ValidateFunction
+  >;
   return compiled;
 }

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { listFiles } from '../common/listFiles';
 
 /** Lists the YAML files named, or found below the folders named, sorted for a stable order. */
 export function findYamlFiles(paths: string[]): { files: string[]; missing: string[] } {
@@ -14,8 +14,7 @@ export function findYamlFiles(paths: string[]): { files: string[]; missing: stri
       continue;
     }
     if (!isDir) files.add(path);
-    else for (const entry of readdirSync(path, { withFileTypes: true, recursive: true }))
-      if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.add(join(entry.parentPath ?? entry.path, entry.name));
+    else for (const file of listFiles(path, /\.ya?ml$/)) files.add(file);
   }
   return { files: [...files].sort(), missing };
 }

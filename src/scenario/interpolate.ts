@@ -5,7 +5,10 @@ export type Scope = Record<string, unknown>;
 
 /** A placeholder whose root is not defined at this point of the scenario. */
 export class UnknownVariableError extends Error {
-  constructor(readonly variable: string, readonly known: string[]) {
+  constructor(
+    readonly variable: string,
+    readonly known: string[],
+  ) {
     super(`unknown variable {${variable}}`);
   }
 }
@@ -21,7 +24,9 @@ export const generators: Record<string, (arg?: string) => unknown> = {
 };
 
 /** What each generator's argument must be, for lint hints; a generator not listed takes none. */
-export const generatorArguments: Record<string, string> = { text: 'text:N takes a whole number of characters from 0 to 1000000, e.g. {text:257}' };
+export const generatorArguments: Record<string, string> = {
+  text: 'text:N takes a whole number of characters from 0 to 1000000, e.g. {text:257}',
+};
 
 /** Whether a generator accepts this argument (lint reports it before anything runs). */
 export function generatorArgumentOk(name: string, arg: string): boolean {
@@ -35,7 +40,8 @@ export function interpolate(value: unknown, scope: Scope): unknown {
   if (Array.isArray(value)) return value.map((item) => interpolate(item, scope));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[interpolateString(key, scope) as string] = interpolate(item, scope);
+    for (const [key, item] of Object.entries(value))
+      out[interpolateString(key, scope) as string] = interpolate(item, scope);
     return out;
   }
   return value;
@@ -74,10 +80,16 @@ export function readPath(value: unknown, path: string[]): unknown {
 }
 
 /** Lists each placeholder used in a value with the path of the string that holds it (for lint). */
-export function placeholderPlaces(value: unknown, path: ReadonlyArray<string | number> = [], found: Array<{ name: string; path: Array<string | number> }> = []) {
-  if (typeof value === 'string') for (const m of value.matchAll(placeholderPattern)) found.push({ name: m[1], path: [...path] });
+export function placeholderPlaces(
+  value: unknown,
+  path: ReadonlyArray<string | number> = [],
+  found: Array<{ name: string; path: Array<string | number> }> = [],
+) {
+  if (typeof value === 'string')
+    for (const m of value.matchAll(placeholderPattern)) found.push({ name: m[1], path: [...path] });
   else if (Array.isArray(value)) value.forEach((item, i) => placeholderPlaces(item, [...path, i], found));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) placeholderPlaces(v, [...path, k], found);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) placeholderPlaces(v, [...path, k], found);
   return found;
 }
 
@@ -85,6 +97,10 @@ export function placeholderPlaces(value: unknown, path: ReadonlyArray<string | n
 export function placeholdersIn(value: unknown, found: string[] = []): string[] {
   if (typeof value === 'string') for (const m of value.matchAll(placeholderPattern)) found.push(m[1]);
   else if (Array.isArray(value)) value.forEach((item) => placeholdersIn(item, found));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) { placeholdersIn(k, found); placeholdersIn(v, found); }
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      placeholdersIn(k, found);
+      placeholdersIn(v, found);
+    }
   return found;
 }

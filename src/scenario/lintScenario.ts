@@ -1,29 +1,49 @@
 import type { Contracts } from '../contract/loadContracts';
-import { didYouMean } from './didYouMean';
+import { didYouMean } from '../common/didYouMean';
 import { generatorArgumentOk, generatorArguments, generators, placeholderPlaces } from './interpolate';
-import type { Problem } from './problem';
-import type { Expectation, Locator, ScenarioDoc, SuiteDoc, YamlPath } from './types';
+import type { Problem } from '../common/problem';
+import type { Expectation, ScenarioDoc, SuiteDoc } from './types';
+import type { Locator, YamlPath } from '../common/sourceLocation';
 import { walkExpectations } from './walkExpectations';
 
 /** Variable roots every scenario can read besides the suite's variables. */
 export const builtinRoots = ['run', ...Object.keys(generators)];
 
 /** Checks what the schema cannot: names, references between steps, variables and contract ids. */
-export function lintScenario(doc: ScenarioDoc, suite: SuiteDoc, locate: Locator, contracts: Contracts, locateKey: Locator = locate): Problem[] {
+export function lintScenario(
+  doc: ScenarioDoc,
+  suite: SuiteDoc,
+  locate: Locator,
+  contracts: Contracts,
+  locateKey: Locator = locate,
+): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: YamlPath, code: string, message: string, hint?: string) => problems.push({ code, message, location: locate(path), hint });
+  const report = (path: YamlPath, code: string, message: string, hint?: string) =>
+    problems.push({ code, message, location: locate(path), hint });
   const reportKey = (path: YamlPath, code: string, message: string, hint?: string) =>
     problems.push({ code, message, location: locateKey(path), span: String(path.at(-1)).length, hint });
   const fixtures = Object.keys(suite.fixtures ?? {});
   for (const name of Object.keys(doc.uses ?? {}))
-    if (!fixtures.includes(name)) reportKey(['uses', name], 'scenario.fixture.unknown', `the suite declares no fixture \`${name}\``, hintFor(name, fixtures));
+    if (!fixtures.includes(name))
+      reportKey(
+        ['uses', name],
+        'scenario.fixture.unknown',
+        `the suite declares no fixture \`${name}\``,
+        hintFor(name, fixtures),
+      );
   const roots = new Set([...builtinRoots, ...Object.keys(suite.variables ?? {}), ...Object.keys(doc.uses ?? {})]);
   checkPlaceholders(doc.variables, ['variables'], roots, [], false, report);
   for (const name of Object.keys(doc.variables ?? {})) roots.add(name);
   const earlier: string[] = [];
   doc.steps.forEach((step, i) => {
     const at: YamlPath = ['steps', i];
-    if (earlier.includes(step.name)) report([...at, 'name'], 'scenario.step.duplicate', `another step is already named \`${step.name}\``, 'give every step its own name');
+    if (earlier.includes(step.name))
+      report(
+        [...at, 'name'],
+        'scenario.step.duplicate',
+        `another step is already named \`${step.name}\``,
+        'give every step its own name',
+      );
     checkPlaceholders(step.request, [...at, 'request'], roots, earlier, false, report);
     walkExpectations(step.expect, [...at, 'expect'], (e, path) => {
       checkPlaceholders(e.body?.matches, [...path, 'body', 'matches'], roots, [...earlier, step.name], true, report);
@@ -38,13 +58,25 @@ export function lintScenario(doc: ScenarioDoc, suite: SuiteDoc, locate: Locator,
 }
 
 /** Reports contract ids that no file under contracts/ declares (used for suites too). */
-export function lintContracts(expectation: Expectation | undefined, path: YamlPath, locate: Locator, contracts: Contracts): Problem[] {
+export function lintContracts(
+  expectation: Expectation | undefined,
+  path: YamlPath,
+  locate: Locator,
+  contracts: Contracts,
+): Problem[] {
   const problems: Problem[] = [];
   walkExpectations(expectation, path, (e, at) => {
-    for (const [id, where] of [[e.body?.schema, [...at, 'body', 'schema']], [e.headerSchema, [...at, 'headerSchema']]] as const) {
+    for (const [id, where] of [
+      [e.body?.schema, [...at, 'body', 'schema']],
+      [e.headerSchema, [...at, 'headerSchema']],
+    ] as const) {
       if (id !== undefined && !contracts.ids.has(id))
-        problems.push({ code: 'scenario.contract.unknown', message: `no contract has the \`$id\` ${JSON.stringify(id)}`, location: locate(where),
-          hint: hintFor(id, contracts.ids) ?? 'add it under contracts/ or fix the name' });
+        problems.push({
+          code: 'scenario.contract.unknown',
+          message: `no contract has the \`$id\` ${JSON.stringify(id)}`,
+          location: locate(where),
+          hint: hintFor(id, contracts.ids) ?? 'add it under contracts/ or fix the name',
+        });
     }
   });
   return problems;
@@ -52,39 +84,91 @@ export function lintContracts(expectation: Expectation | undefined, path: YamlPa
 
 type Report = (path: YamlPath, code: string, message: string, hint?: string) => void;
 
-function checkPlaceholders(value: unknown, base: YamlPath, roots: Set<string>, steps: string[], inExpect: boolean, report: Report): void {
+function checkPlaceholders(
+  value: unknown,
+  base: YamlPath,
+  roots: Set<string>,
+  steps: string[],
+  inExpect: boolean,
+  report: Report,
+): void {
   for (const { name, path: inner } of placeholderPlaces(value)) {
     const path = [...base, ...inner];
     const [head, arg] = name.split(':', 2);
     if (arg !== undefined) {
-      if (!(head in generators)) report(path, 'scenario.variable.unknown', `{${name}} calls no known generator`, `generators: ${Object.keys(generators).join(', ')}`);
-      else if (!generatorArgumentOk(head, arg)) report(path, 'scenario.variable.argument', `{${name}} has an argument ${head} does not take`, generatorArguments[head]);
+      if (!(head in generators))
+        report(
+          path,
+          'scenario.variable.unknown',
+          `{${name}} calls no known generator`,
+          `generators: ${Object.keys(generators).join(', ')}`,
+        );
+      else if (!generatorArgumentOk(head, arg))
+        report(
+          path,
+          'scenario.variable.argument',
+          `{${name}} has an argument ${head} does not take`,
+          generatorArguments[head],
+        );
       continue;
     }
     const [root, second] = name.split('.');
     if (root === 'request' && inExpect) continue;
     if (root === 'steps') {
       if (!second || !steps.includes(second))
-        report(path, 'scenario.variable.step', `{${name}} refers to no earlier step \`${second ?? ''}\``, hintFor(second ?? '', steps) ?? `earlier steps: ${steps.join(', ') || 'none'}`);
+        report(
+          path,
+          'scenario.variable.step',
+          `{${name}} refers to no earlier step \`${second ?? ''}\``,
+          hintFor(second ?? '', steps) ?? `earlier steps: ${steps.join(', ') || 'none'}`,
+        );
       continue;
     }
-    if (!roots.has(root)) report(path, 'scenario.variable.unknown', `{${name}} is not defined at this point`, hintFor(root, roots) ?? `defined here: ${[...roots, 'steps', ...(inExpect ? ['request'] : [])].join(', ')}`);
+    if (!roots.has(root))
+      report(
+        path,
+        'scenario.variable.unknown',
+        `{${name}} is not defined at this point`,
+        hintFor(root, roots) ?? `defined here: ${[...roots, 'steps', ...(inExpect ? ['request'] : [])].join(', ')}`,
+      );
   }
 }
 
-function lintReferences(e: Expectation, path: YamlPath, roots: Set<string>, earlier: string[], doc: ScenarioDoc, report: Report): void {
+function lintReferences(
+  e: Expectation,
+  path: YamlPath,
+  roots: Set<string>,
+  earlier: string[],
+  doc: ScenarioDoc,
+  report: Report,
+): void {
   const persisted = e.body?.persisted;
   if (persisted !== undefined) {
     const name = typeof persisted === 'string' ? persisted : persisted.step;
     const target = doc.steps.find((s) => s.name === name);
-    if (!earlier.includes(name)) report([...path, 'body', 'persisted'], 'scenario.step.unknown', `\`persisted\` names no earlier step \`${name}\``, hintFor(name, earlier));
+    if (!earlier.includes(name))
+      report(
+        [...path, 'body', 'persisted'],
+        'scenario.step.unknown',
+        `\`persisted\` names no earlier step \`${name}\``,
+        hintFor(name, earlier),
+      );
     else if (!target || target.request.body === undefined || typeof target.request.body !== 'object')
-      report([...path, 'body', 'persisted'], 'scenario.step.nobody', `step \`${name}\` sends no JSON object body to compare with`);
+      report(
+        [...path, 'body', 'persisted'],
+        'scenario.step.nobody',
+        `step \`${name}\` sends no JSON object body to compare with`,
+      );
   }
   for (const key of ['unchanged', 'serverManaged'] as const) {
     const from = e.body?.[key]?.from;
     if (from !== undefined && !roots.has(from.split('.')[0]))
-      report([...path, 'body', key, 'from'], 'scenario.variable.unknown', `\`${from}\` is not a variable captured by an earlier step`, hintFor(from, roots));
+      report(
+        [...path, 'body', key, 'from'],
+        'scenario.variable.unknown',
+        `\`${from}\` is not a variable captured by an earlier step`,
+        hintFor(from, roots),
+      );
   }
 }
 

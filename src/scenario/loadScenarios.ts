@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Contracts } from '../contract/loadContracts';
 import { findYamlFiles } from './findYamlFiles';
 import { lintContracts, lintScenario } from './lintScenario';
-import { fileProblem, type Problem } from './problem';
+import { fileProblem, type Problem } from '../common/problem';
 import { readValidatedDocuments } from './readValidatedDocuments';
 import type { Scenario, ScenarioDoc, Suite, SuiteDoc } from './types';
 
@@ -16,7 +16,9 @@ export interface LoadedScenarios {
 
 const suiteFileName = 'suite.yaml';
 
-/** Reads, validates and cross-checks every scenario and suite file under the given paths; all problems are collected. */
+/**
+ * Reads, validates and cross-checks every scenario and suite file under the given paths; all problems are collected.
+ */
 export function loadScenarios(paths: string[], contracts: Contracts, cwd = process.cwd()): LoadedScenarios {
   const result: LoadedScenarios = { suites: [], scenarios: [], problems: [] };
   const { files, missing } = findYamlFiles(paths);
@@ -28,17 +30,35 @@ export function loadScenarios(paths: string[], contracts: Contracts, cwd = proce
     const file = relative(cwd, path);
     if (suite === null) continue;
     if (suite === undefined) {
-      result.problems.push(fileProblem(file, 'scenario.suite.missing', `no ${suiteFileName} in this folder or above it`, `create one beside the scenarios (see README.md)`));
+      result.problems.push(
+        fileProblem(
+          file,
+          'scenario.suite.missing',
+          `no ${suiteFileName} in this folder or above it`,
+          `create one beside the scenarios (see README.md)`,
+        ),
+      );
       continue;
     }
     for (const doc of readValidatedDocuments(path, cwd, 'scenario', result.problems)) {
-      const scenario: Scenario = { doc: doc.value as ScenarioDoc, file, index: doc.index, at: doc.locate(['id']), suite, locate: doc.locate };
+      const scenario: Scenario = {
+        doc: doc.value as ScenarioDoc,
+        file,
+        index: doc.index,
+        at: doc.locate(['id']),
+        suite,
+        locate: doc.locate,
+      };
       const lint = lintScenario(scenario.doc, suite.doc, doc.locate, contracts, doc.locateKey);
       result.problems.push(...lint);
       const clash = ids.get(scenario.doc.id);
       if (clash) {
-        result.problems.push({ code: 'scenario.id.duplicate', message: `the id \`${scenario.doc.id}\` is already used in ${clash.file}:${clash.locate(['id']).line}`,
-          location: doc.locate(['id']), hint: 'ids must be unique across the suite' });
+        result.problems.push({
+          code: 'scenario.id.duplicate',
+          message: `the id \`${scenario.doc.id}\` is already used in ${clash.file}:${clash.locate(['id']).line}`,
+          location: doc.locate(['id']),
+          hint: 'ids must be unique across the suite',
+        });
       }
       ids.set(scenario.doc.id, scenario);
       if (lint.length === 0 && !clash) result.scenarios.push(scenario);
@@ -66,7 +86,8 @@ function suiteFor(dir: string, context: LoadContext): Suite | null | undefined {
       cache.set(path, suite);
       return suite;
     }
-    if (dirname(current) === current || relative(cwd, current).startsWith('..') || relative(cwd, current) === '') return undefined;
+    if (dirname(current) === current || relative(cwd, current).startsWith('..') || relative(cwd, current) === '')
+      return undefined;
   }
 }
 
@@ -74,11 +95,14 @@ function loadSuite(path: string, { cwd, contracts, result }: LoadContext): Suite
   const docs = readValidatedDocuments(path, cwd, 'suite', result.problems);
   const file = relative(cwd, path);
   if (docs.length !== 1) {
-    if (docs.length > 1) result.problems.push(fileProblem(file, 'suite.documents', 'a suite file holds exactly one YAML document'));
+    if (docs.length > 1)
+      result.problems.push(fileProblem(file, 'suite.documents', 'a suite file holds exactly one YAML document'));
     return null;
   }
   const suite: Suite = { doc: docs[0].value as SuiteDoc, file, index: docs[0].index, locate: docs[0].locate };
-  const problems = Object.entries(suite.doc.always ?? {}).flatMap(([key, e]) => lintContracts(e, ['always', key], suite.locate, contracts));
+  const problems = Object.entries(suite.doc.always ?? {}).flatMap(([key, e]) =>
+    lintContracts(e, ['always', key], suite.locate, contracts),
+  );
   result.problems.push(...problems);
   result.suites.push(suite);
   return problems.length ? null : suite;

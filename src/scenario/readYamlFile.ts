@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Document, LineCounter, Node } from 'yaml';
-import { fileProblem, type Problem } from './problem';
-import type { Locator, YamlPath } from './types';
+import { fileProblem, type Problem } from '../common/problem';
+import type { Locator, YamlPath } from '../common/sourceLocation';
 
 /** Larger files are refused: no scenario needs a megabyte, and parsing one blocks the run. */
 export const maxYamlBytes = 1024 * 1024;
@@ -25,7 +25,10 @@ export interface YamlFile {
   problems: Problem[];
 }
 
-/** The YAML library, loaded on first use: a run's workers read scenarios from JSON and parse YAML only to locate a failure. */
+/**
+ * The YAML library, loaded on first use: a run's workers read scenarios from JSON and parse YAML only to locate a
+ * failure.
+ */
 const yaml = () => require('yaml') as typeof import('yaml');
 
 /** Reads a YAML file defensively (size, encoding, duplicate keys, alias bombs), keeping source positions. */
@@ -54,12 +57,23 @@ export function readYamlFile(file: string): YamlFile {
     try {
       value = doc.toJS({ maxAliasCount });
     } catch (error) {
-      result.problems.push(fileProblem(file, 'yaml.aliases', `${(error as Error).message}`,
-        `use at most ${maxAliasCount} alias expansions; write the values out instead`));
+      result.problems.push(
+        fileProblem(
+          file,
+          'yaml.aliases',
+          `${(error as Error).message}`,
+          `use at most ${maxAliasCount} alias expansions; write the values out instead`,
+        ),
+      );
       continue;
     }
     if (value === null || value === undefined) continue; // an empty document between separators
-    result.documents.push({ value, index: result.documents.length, locate: locator(file, doc, lineCounter, false), locateKey: locator(file, doc, lineCounter, true) });
+    result.documents.push({
+      value,
+      index: result.documents.length,
+      locate: locator(file, doc, lineCounter, false),
+      locateKey: locator(file, doc, lineCounter, true),
+    });
   }
   return result;
 }
@@ -69,16 +83,36 @@ function readText(file: string, problems: Problem[]): string | undefined {
   try {
     const size = statSync(file).size;
     if (size > maxYamlBytes) {
-      problems.push(fileProblem(file, 'yaml.tooLarge', `the file is ${size} bytes; at most ${maxYamlBytes} are read`, 'split it into several scenario files'));
+      problems.push(
+        fileProblem(
+          file,
+          'yaml.tooLarge',
+          `the file is ${size} bytes; at most ${maxYamlBytes} are read`,
+          'split it into several scenario files',
+        ),
+      );
       return undefined;
     }
     bytes = readFileSync(file);
   } catch (error) {
-    problems.push(fileProblem(file, 'file.unreadable', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+    problems.push(
+      fileProblem(
+        file,
+        'file.unreadable',
+        `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      ),
+    );
     return undefined;
   }
   if (bytes.includes(0)) {
-    problems.push(fileProblem(file, 'yaml.binary', 'the file holds NUL bytes: it is binary, not YAML text', 'save it as UTF-8 text'));
+    problems.push(
+      fileProblem(
+        file,
+        'yaml.binary',
+        'the file holds NUL bytes: it is binary, not YAML text',
+        'save it as UTF-8 text',
+      ),
+    );
     return undefined;
   }
   try {

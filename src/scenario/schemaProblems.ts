@@ -1,10 +1,12 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from './didYouMean';
-import type { Problem } from './problem';
+import { didYouMean } from '../common/didYouMean';
+import type { Problem } from '../common/problem';
 import type { YamlDocument } from './readYamlFile';
-import type { YamlPath } from './types';
+import type { YamlPath } from '../common/sourceLocation';
 
-/** Keywords that only say "the value has another shape" and are redundant when an anyOf at the same place explains it. */
+/**
+ * Keywords that only say "the value has another shape" and are redundant when an anyOf at the same place explains it.
+ */
 const shapeKeywords = new Set(['type', 'const', 'enum', 'pattern', 'anyOf', 'oneOf', 'minimum', 'maximum']);
 
 /** Turns ajv's errors for one document into problems with a place, grouped and with redundant ones dropped. */
@@ -35,44 +37,82 @@ function toProblem(error: ErrorObject, doc: YamlDocument, kind: string): Problem
   const path = pointerToPath(error.instancePath);
   const where = describePath(path, kind);
   const code = `${kind}.schema.${error.keyword}`;
-  const parent = (error.parentSchema ?? {}) as { properties?: Record<string, unknown>; description?: string; enum?: unknown[] };
+  const parent = (error.parentSchema ?? {}) as {
+    properties?: Record<string, unknown>;
+    description?: string;
+    enum?: unknown[];
+  };
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const known = Object.keys(parent.properties ?? {});
       const guess = didYouMean(key, known);
       return {
-        code, message: `unknown property \`${key}\` in ${where}`, location: doc.locateKey([...path, key]), span: key.length,
+        code,
+        message: `unknown property \`${key}\` in ${where}`,
+        location: doc.locateKey([...path, key]),
+        span: key.length,
         hint: guess ? `did you mean \`${guess}\`?` : known.length ? `expected one of: ${known.join(', ')}` : undefined,
       };
     }
     case 'required':
-      return { code, message: `${where} is missing the required property \`${error.params.missingProperty}\``, location: doc.locateKey(path) };
+      return {
+        code,
+        message: `${where} is missing the required property \`${error.params.missingProperty}\``,
+        location: doc.locateKey(path),
+      };
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
-      return { code, message: `${where} is ${show(error.data)}, which is not one of: ${allowed.join(', ')}`, location: doc.locate(path),
-        hint: guess ? `did you mean \`${guess}\`?` : undefined };
+      return {
+        code,
+        message: `${where} is ${show(error.data)}, which is not one of: ${allowed.join(', ')}`,
+        location: doc.locate(path),
+        hint: guess ? `did you mean \`${guess}\`?` : undefined,
+      };
     }
     case 'anyOf':
-      return { code, message: `${where} is ${show(error.data)}, which is not allowed here`, location: doc.locate(path),
-        hint: parent.description ? `expected: ${parent.description}` : undefined };
+      return {
+        code,
+        message: `${where} is ${show(error.data)}, which is not allowed here`,
+        location: doc.locate(path),
+        hint: parent.description ? `expected: ${parent.description}` : undefined,
+      };
     case 'not':
-      return { code, message: `${where} gives both \`body\` and \`rawBody\``, location: doc.locateKey([...path, 'rawBody']), span: 'rawBody'.length, hint: 'keep one: body for JSON, rawBody for exact text' };
+      return {
+        code,
+        message: `${where} gives both \`body\` and \`rawBody\``,
+        location: doc.locateKey([...path, 'rawBody']),
+        span: 'rawBody'.length,
+        hint: 'keep one: body for JSON, rawBody for exact text',
+      };
     default:
-      return { code, message: `${where} ${error.message ?? 'is invalid'} (found ${show(error.data)})`, location: doc.locate(path),
-        hint: parent.description ? `expected: ${parent.description}` : undefined };
+      return {
+        code,
+        message: `${where} ${error.message ?? 'is invalid'} (found ${show(error.data)})`,
+        location: doc.locate(path),
+        hint: parent.description ? `expected: ${parent.description}` : undefined,
+      };
   }
 }
 
 /** Converts a JSON pointer (as ajv reports it) to path segments, numbers for array indexes. */
 export function pointerToPath(pointer: string): YamlPath {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function describePath(path: YamlPath, kind: string): string {
-  return path.length === 0 ? `the ${kind}` : `\`${path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}\``;
+  return path.length === 0
+    ? `the ${kind}`
+    : `\`${path
+        .map((s) => (typeof s === 'number' ? `[${s}]` : s))
+        .join('.')
+        .replace(/\.\[/g, '[')}\``;
 }
 
 function show(value: unknown): string {

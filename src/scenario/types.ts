@@ -1,12 +1,4 @@
-/** Where something stands in a YAML file, 1-based. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-}
-
-/** A path into a parsed YAML document, e.g. `['steps', 1, 'expect', 'status']`. */
-export type YamlPath = ReadonlyArray<string | number>;
+import type { Locator, SourceLocation } from '../common/sourceLocation';
 
 /** A status expectation item: an exact code or a class such as `4xx`. */
 export type StatusPattern = number | string;
@@ -105,9 +97,6 @@ export interface SuiteDoc {
   fixtures?: Record<string, FixtureDoc>;
   always?: Record<string, Expectation>;
 }
-
-/** Maps a path inside a loaded document to its place in the source file. */
-export type Locator = (path: YamlPath) => SourceLocation;
 
 /** A suite ready to run: its document plus where its parts come from. */
 export interface Suite {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { SimRequest } from '../replay/simRequest';
+import type { SimRequest } from '../simulator/simRequest';
 
 /** The largest request body the server reads (1 MiB); a larger one is answered 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -41,7 +41,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
-/** Reads an incoming request into the simulator's terms: lower-cased header names, raw body text, `undefined` when nothing was sent. */
+/**
+ * Reads an incoming request into the simulator's terms: lower-cased header names, raw body text, `undefined` when
+ * nothing was sent.
+ */
 export async function readSimRequest(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<ReadRequest> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {

@@ -1,4 +1,9 @@
-/** What the server has done since it started: requests seen, answered by the simulator, struck by each fault profile, rejected on its own. */
+import { message } from '../common/log';
+
+/**
+ * What the server has done since it started: requests seen, answered by the simulator, struck by each fault profile,
+ * rejected on its own.
+ */
 export interface ServeStats {
   requests: number;
   /** Requests the simulator answered (a slowed request counts here too). */
@@ -15,8 +20,9 @@ export interface ServeStats {
 /** The one-line summary `serve --fault-stats` prints on shutdown. */
 export function statsSummary(stats: ServeStats): string {
   const faults = Object.entries(stats.faulted).map(([name, count]) => `${name} ${count}`);
-  return (
-    `conformance serve: ${stats.requests} requests, ${stats.served} served by the simulator, ` +
-    `faulted: ${faults.length ? faults.join(', ') : 'none'}, ${stats.rejected} rejected, ${stats.aborted} aborted (fault-seed ${stats.faultSeed})`
+  return message(
+    'serve',
+    `${stats.requests} requests, ${stats.served} served by the simulator, faulted: ${faults.length ? faults.join(', ') : 'none'}, ` +
+      `${stats.rejected} rejected, ${stats.aborted} aborted (fault-seed ${stats.faultSeed})`,
   );
 }

@@ -2,14 +2,14 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { didYouMean } from '../scenario/didYouMean';
-import { breaks as knownBreaks } from '../replay/simulator/breaks';
-import { createSimulator } from '../replay/simulator/createSimulator';
+import { didYouMean } from '../common/didYouMean';
+import { breaks as knownBreaks } from '../simulator/breaks';
+import { createSimulator } from '../simulator/createSimulator';
 import { createTimers } from './createTimers';
-import { FaultSpecError } from './faults/faultAction';
-import { parseFaults, type ActiveFault } from './faults/parseFaults';
-import { planFaults } from './faults/planFaults';
-import { graphErrorResponse, serveErrors } from './graphErrorResponse';
+import { FaultSpecError } from '../simulator/faults/faultAction';
+import { parseFaults, type ActiveFault } from '../simulator/faults/parseFaults';
+import { planFaults } from '../simulator/faults/planFaults';
+import { graphErrors } from '../simulator/graphError';
 import { isLoopbackHost, urlHost } from './loopbackHost';
 import { MAX_BODY_BYTES, readSimRequest } from './readSimRequest';
 import { ServeError } from './serveError';
@@ -26,7 +26,7 @@ export interface ServeOptions {
   tokens?: string[];
   /** Fault profiles, each `name` or `name:key=value;...`, comma lists allowed. */
   faults?: string[];
-  /** Simulator break names (see src/replay/simulator/breaks.ts). */
+  /** Simulator break names (see src/simulator/breaks.ts). */
   breaks?: string[];
   variant?: 'plain' | 'odd-but-valid';
   /** Ids of objects to create at start ("Seeded PKI", status succeeded). */
@@ -53,15 +53,20 @@ export interface RunningServer {
 function checkOptions(options: ServeOptions): ActiveFault[] {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
-    throw new ServeError(`--host ${host} is not a loopback address; serve only listens on this machine (127.0.0.1, ::1 or localhost)`);
+    throw new ServeError(
+      `--host ${host} is not a loopback address; serve only listens on this machine (127.0.0.1, ::1 or localhost)`,
+    );
   }
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port takes a whole number from 0 to 65535; got ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ServeError(`--port takes a whole number from 0 to 65535; got ${port}`);
   const unknown = (options.breaks ?? []).filter((name) => !Object.hasOwn(knownBreaks, name));
   if (unknown.length > 0) {
     const guesses = unknown.map((name) => didYouMean(name, Object.keys(knownBreaks))).filter((g) => g !== undefined);
     const hint = guesses.length ? ` (did you mean ${guesses.map((g) => `"${g}"`).join(', ')}?)` : '';
-    throw new ServeError(`unknown break ${unknown.map((n) => `"${n}"`).join(', ')}${hint}; known breaks: ${Object.keys(knownBreaks).join(', ')}`);
+    throw new ServeError(
+      `unknown break ${unknown.map((n) => `"${n}"`).join(', ')}${hint}; known breaks: ${Object.keys(knownBreaks).join(', ')}`,
+    );
   }
   const bad = (options.seedIds ?? []).find((id) => id.trim() === '' || id.includes('/'));
   if (bad !== undefined) throw new ServeError(`--seed takes an object id without "/"; got ${JSON.stringify(bad)}`);
@@ -73,13 +78,23 @@ function checkOptions(options: ServeOptions): ActiveFault[] {
 }
 
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): ServeError {
-  if (error.code === 'EADDRINUSE') return new ServeError(`port ${port} on ${host} is already in use; pick another with --port, or --port 0 for a free one`);
-  if (error.code === 'EACCES') return new ServeError(`not allowed to listen on port ${port} on ${host}; ports below 1024 need privileges, so pick a higher one`);
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new ServeError(`cannot listen on ${host}: this machine has no such address`);
+  if (error.code === 'EADDRINUSE')
+    return new ServeError(
+      `port ${port} on ${host} is already in use; pick another with --port, or --port 0 for a free one`,
+    );
+  if (error.code === 'EACCES')
+    return new ServeError(
+      `not allowed to listen on port ${port} on ${host}; ports below 1024 need privileges, so pick a higher one`,
+    );
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return new ServeError(`cannot listen on ${host}: this machine has no such address`);
   return new ServeError(`cannot listen on ${host}:${port}: ${error.message}`);
 }
 
-/** Starts the simulator on a loopback HTTP server, with faults applied before the simulator sees a request; rejects with a ServeError on a bad option or a taken port. */
+/**
+ * Starts the simulator on a loopback HTTP server, with faults applied before the simulator sees a request; rejects with
+ * a ServeError on a bad option or a taken port.
+ */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const faultSeed = options.faultSeed ?? randomInt(2 ** 31);
   const faults = checkOptions({ ...options, faultSeed });
@@ -91,7 +106,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     acceptedTokens: tokens,
     breaks: options.breaks,
     variant,
-    seed: (options.seedIds ?? []).map((id) => ({ id, displayName: 'Seeded PKI', status: 'succeeded', statusDetails: 'Seeded for conformance tests' })),
+    seed: (options.seedIds ?? []).map((id) => ({
+      id,
+      displayName: 'Seeded PKI',
+      status: 'succeeded',
+      statusDetails: 'Seeded for conformance tests',
+    })),
   });
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const stats: ServeStats = { requests: 0, served: 0, faulted: {}, rejected: 0, aborted: 0, faultSeed };
@@ -107,7 +127,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
     if (!read.ok) {
       stats.rejected += 1;
-      return writeSimResponse(res, graphErrorResponse(serveErrors.tooLarge(maxBody), read.request, variant));
+      return writeSimResponse(res, simulator.error(graphErrors.tooLarge(maxBody), read.request));
     }
     const plan = planFaults(faults, read.request, performance.now());
     for (const name of plan.struck) stats.faulted[name] = (stats.faulted[name] ?? 0) + 1;
@@ -118,7 +138,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       await timers.sleep(action.ms);
       return void req.socket.destroy();
     }
-    if (action?.kind === 'respond') return writeSimResponse(res, graphErrorResponse(action.error, read.request, variant));
+    if (action?.kind === 'respond') return writeSimResponse(res, simulator.error(action.error, read.request));
     const answer = simulator.handle(read.request);
     stats.served += 1;
     writeSimResponse(res, answer);
@@ -130,8 +150,14 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     serve(req, res).catch(() => {
       stats.rejected += 1;
       if (res.headersSent || res.destroyed) return void req.socket.destroy();
-      const request = { method: req.method ?? 'GET', path: '/', query: new URLSearchParams(), headers: {}, bodyText: undefined };
-      writeSimResponse(res, graphErrorResponse(serveErrors.internal(), request, variant));
+      const request = {
+        method: req.method ?? 'GET',
+        path: '/',
+        query: new URLSearchParams(),
+        headers: {},
+        bodyText: undefined,
+      };
+      writeSimResponse(res, simulator.error(graphErrors.internal(), request));
     });
   });
   server.keepAliveTimeout = 30_000;

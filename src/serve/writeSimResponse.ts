@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { SimResponse } from '../replay/simRequest';
+import type { SimResponse } from '../simulator/simRequest';
 
 /** Writes a simulator answer to the wire, keeping each header name spelled exactly as the simulator spelled it. */
 export function writeSimResponse(res: ServerResponse, answer: SimResponse): void {

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import type { Check } from '../../src/check/check';
-import type { Failure } from '../../src/check/failure';
+import type { Failure } from '../../src/common/failure';
 import { loadContracts } from '../../src/contract/loadContracts';
-import type { Exchange, SentRequest } from '../../src/run/exchange';
-import { projectRoot } from '../../src/run/runSettings';
+import type { Exchange, SentRequest } from '../../src/common/exchange';
+import { projectRoot } from '../../src/common/projectRoot';
 import type { Scope } from '../../src/scenario/interpolate';
-import type { Expectation, SourceLocation } from '../../src/scenario/types';
+import type { Expectation } from '../../src/scenario/types';
+import type { SourceLocation } from '../../src/common/sourceLocation';
 
 /** The project's contracts, compiled once per worker. */
 export const contracts = loadContracts(resolve(projectRoot, 'contracts'));
@@ -21,15 +22,27 @@ export const PKI_TYPE = '#microsoft.graph.certificateBasedAuthPki';
 
 /** A PKI entity as the faithful service answers it; fields override. */
 export function pki(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return { '@odata.type': PKI_TYPE, id: PKI_ID, deletedDateTime: null, displayName: 'Contoso PKI',
-    lastModifiedDateTime: '2024-10-29T02:05:57Z', status: 'succeeded', statusDetails: null, ...fields };
+  return {
+    '@odata.type': PKI_TYPE,
+    id: PKI_ID,
+    deletedDateTime: null,
+    displayName: 'Contoso PKI',
+    lastModifiedDateTime: '2024-10-29T02:05:57Z',
+    status: 'succeeded',
+    statusDetails: null,
+    ...fields,
+  };
 }
 
 /** The headers of a faithful JSON success; fields override, undefined removes. */
 export function successHeaders(fields: Record<string, string | undefined> = {}): Record<string, string> {
   const all: Record<string, string | undefined> = {
-    'content-type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
-    'odata-version': '4.0', 'request-id': REQUEST_ID, 'client-request-id': CLIENT_REQUEST_ID, ...fields,
+    'content-type':
+      'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
+    'odata-version': '4.0',
+    'request-id': REQUEST_ID,
+    'client-request-id': CLIENT_REQUEST_ID,
+    ...fields,
   };
   return Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
 }
@@ -44,21 +57,43 @@ export interface ExchangeParts {
   step?: string;
 }
 
-/** Builds an Exchange as the runner would record it: a PATCH with a JSON body by default, answered 200 with a PKI entity. */
+/**
+ * Builds an Exchange as the runner would record it: a PATCH with a JSON body by default, answered 200 with a PKI
+ * entity.
+ */
 export function exchange(parts: ExchangeParts = {}): Exchange {
   const json = parts.request?.json;
   const request: SentRequest = {
-    method: 'PATCH', url: `https://graph.microsoft.com/beta/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/${PKI_ID}`,
+    method: 'PATCH',
+    url: `https://graph.microsoft.com/beta/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/${PKI_ID}`,
     headers: { 'client-request-id': CLIENT_REQUEST_ID, 'content-type': 'application/json' },
-    ...(json === undefined ? {} : { json, bodyText: JSON.stringify(json) }), ...parts.request,
+    ...(json === undefined ? {} : { json, bodyText: JSON.stringify(json) }),
+    ...parts.request,
   };
   const bodyText = parts.bodyText ?? (parts.body === undefined ? JSON.stringify(pki()) : JSON.stringify(parts.body));
-  return { step: parts.step ?? 'patch', request, response: { status: parts.status ?? 200, headers: parts.headers ?? successHeaders(), bodyText, durationMs: 1 } };
+  return {
+    step: parts.step ?? 'patch',
+    request,
+    response: { status: parts.status ?? 200, headers: parts.headers ?? successHeaders(), bodyText, durationMs: 1 },
+  };
 }
 
 /** Runs one check directly, as evaluateExchange would, after making sure it applies to the expectation. */
-export function runCheck(check: Check, expectation: Expectation, x: Exchange, extra: { scope?: Scope; steps?: Record<string, Exchange> } = {}): Failure[] {
-  if (!check.applies(expectation)) throw new Error(`test defect: ${check.name} does not apply to ${JSON.stringify(expectation)}`);
+export function runCheck(
+  check: Check,
+  expectation: Expectation,
+  x: Exchange,
+  extra: { scope?: Scope; steps?: Record<string, Exchange> } = {},
+): Failure[] {
+  if (!check.applies(expectation))
+    throw new Error(`test defect: ${check.name} does not apply to ${JSON.stringify(expectation)}`);
   const request = { ...x.request, body: x.request.json };
-  return check.run({ exchange: x, expectation, contracts, scope: { ...extra.scope, request }, steps: new Map(Object.entries(extra.steps ?? {})), at: () => here });
+  return check.run({
+    exchange: x,
+    expectation,
+    contracts,
+    scope: { ...extra.scope, request },
+    steps: new Map(Object.entries(extra.steps ?? {})),
+    at: () => here,
+  });
 }

@@ -10,7 +10,10 @@ test.describe.configure({ timeout: 300_000 });
 
 const graphPki = join(projectRoot, 'scenarios', 'graph-pki');
 
-/** A fresh scenario folder: the default suite's suite.yaml beside copies of these scenario files (relative to scenarios/graph-pki). */
+/**
+ * A fresh scenario folder: the default suite's suite.yaml beside copies of these scenario files (relative to
+ * scenarios/graph-pki).
+ */
 function scenarioFolder(files: string[]): string {
   const dir = tempDir('batch-scenarios');
   copyFileSync(join(graphPki, 'suite.yaml'), join(dir, 'suite.yaml'));
@@ -23,9 +26,19 @@ function folderTitle(dir: string): string {
   return relative(projectRoot, dir).split('\\').join('/');
 }
 
-interface JsonResult { retry: number; status: string; steps?: unknown[] }
-interface JsonSpec { title: string; tests: Array<{ results: JsonResult[] }> }
-interface JsonSuite { specs?: JsonSpec[]; suites?: JsonSuite[] }
+interface JsonResult {
+  retry: number;
+  status: string;
+  steps?: unknown[];
+}
+interface JsonSpec {
+  title: string;
+  tests: Array<{ results: JsonResult[] }>;
+}
+interface JsonSuite {
+  specs?: JsonSpec[];
+  suites?: JsonSuite[];
+}
 
 /** Every spec (Playwright test, here: one batch) in a report dir's results.json. */
 function resultSpecs(reportDir: string): JsonSpec[] {
@@ -35,12 +48,16 @@ function resultSpecs(reportDir: string): JsonSpec[] {
 
 /** The scenarios that ran as steps in one attempt of a batch, in order, with their step's error. */
 function attemptSteps(result: JsonResult): ReturnType<typeof scenarioSteps> {
-  return scenarioSteps({ suites: [{ specs: [{ tests: [{ results: [result] }] }] }] } as Parameters<typeof scenarioSteps>[0]);
+  return scenarioSteps({ suites: [{ specs: [{ tests: [{ results: [result] }] }] }] } as Parameters<
+    typeof scenarioSteps
+  >[0]);
 }
 
 /** The ids of the scenarios that ran in one attempt of a batch, sorted. */
 function stepIds(result: JsonResult): string[] {
-  return attemptSteps(result).map((s) => s.id).sort();
+  return attemptSteps(result)
+    .map((s) => s.id)
+    .sort();
 }
 
 test('a scenario past CONFORMANCE_TIMEOUT_MS is errored with harness.timeout, and the rest of its batch still runs and passes', () => {
@@ -55,23 +72,36 @@ test('a scenario past CONFORMANCE_TIMEOUT_MS is errored with harness.timeout, an
   expect(run.status, showOutput(run)).toBe(3);
   const report = readConformance(run.reportDir);
   expect(report.scenarios.map((s) => [s.id, s.verdict]).sort()).toEqual([
-    ['pki-reject-no-token', 'passed'], ['pki-slow', 'errored'], ['pki-update-display-name', 'passed'], ['pki-update-status', 'passed'],
+    ['pki-reject-no-token', 'passed'],
+    ['pki-slow', 'errored'],
+    ['pki-update-display-name', 'passed'],
+    ['pki-update-status', 'passed'],
   ]);
   const slowEntry = report.scenarios.find((s) => s.id === 'pki-slow')!;
   expect(slowEntry.failures.map((f) => f.code)).toEqual(['harness.timeout']);
   expect(slowEntry.failures[0].message).toContain('2000 ms (CONFORMANCE_TIMEOUT_MS)');
   expect(report.totals).toEqual({ passed: 3, failed: 0, errored: 1, skipped: 0 });
-  // All four were in one batch, one Playwright test for the folder, and the three after the abandoned one ran and passed.
+  // All four were in one batch, one Playwright test for the folder, and the three after the abandoned one ran and
+  // passed.
   const specs = resultSpecs(run.reportDir);
   expect(specs.map((s) => s.title)).toEqual([folderTitle(dir)]);
   const steps = attemptSteps(specs[0].tests[0].results[0]);
   expect(steps.map((s) => [s.id, s.error === undefined])).toEqual([
-    ['pki-slow', false], ['pki-update-display-name', true], ['pki-reject-no-token', true], ['pki-update-status', true],
+    ['pki-slow', false],
+    ['pki-update-display-name', true],
+    ['pki-reject-no-token', true],
+    ['pki-update-status', true],
   ]);
 });
 
 test('CONFORMANCE_BATCH_SIZE=2 splits a folder of 5 into 3 tests titled `folder (part i of 3)`; conformance.json still has all 5', () => {
-  const dir = scenarioFolder(['update/display-name.yaml', 'update/status.yaml', 'reject/no-token.yaml', 'reject/unknown-id.yaml', 'lifecycle/create-get-list-delete.yaml']);
+  const dir = scenarioFolder([
+    'update/display-name.yaml',
+    'update/status.yaml',
+    'reject/no-token.yaml',
+    'reject/unknown-id.yaml',
+    'lifecycle/create-get-list-delete.yaml',
+  ]);
   const run = runCli(['run', dir], { env: { CONFORMANCE_BATCH_SIZE: '2' } });
   expect(run.status, showOutput(run)).toBe(0);
   const specs = resultSpecs(run.reportDir);
@@ -79,14 +109,25 @@ test('CONFORMANCE_BATCH_SIZE=2 splits a folder of 5 into 3 tests titled `folder 
   expect(specs.map((s) => s.title)).toEqual([1, 2, 3].map((i) => `${folder} (part ${i} of 3)`));
   expect(specs.map((s) => stepIds(s.tests[0].results[0]).length)).toEqual([1, 2, 2]);
   const report = readConformance(run.reportDir);
-  const ids = ['pki-lifecycle', 'pki-reject-no-token', 'pki-reject-unknown-id', 'pki-update-display-name', 'pki-update-status'];
+  const ids = [
+    'pki-lifecycle',
+    'pki-reject-no-token',
+    'pki-reject-unknown-id',
+    'pki-update-display-name',
+    'pki-update-status',
+  ];
   expect(report.scenarios.map((s) => s.id).sort()).toEqual(ids);
   expect(specs.flatMap((s) => stepIds(s.tests[0].results[0])).sort()).toEqual(ids);
   expect(report.totals).toEqual({ passed: 5, failed: 0, errored: 0, skipped: 0 });
 });
 
 test('--retries 1 runs again only the scenarios that did not pass; they stay failed and count one retry', () => {
-  const dir = scenarioFolder(['update/display-name.yaml', 'update/status.yaml', 'reject/no-token.yaml', 'reject/unknown-id.yaml']);
+  const dir = scenarioFolder([
+    'update/display-name.yaml',
+    'update/status.yaml',
+    'reject/no-token.yaml',
+    'reject/unknown-id.yaml',
+  ]);
   const run = runCli(['run', '--retries', '1', dir], { env: { CONFORMANCE_REPLAY_BREAKS: 'patch-not-persisted' } });
   expect(run.status, showOutput(run)).toBe(1);
   const report = readConformance(run.reportDir);
@@ -97,11 +138,17 @@ test('--retries 1 runs again only the scenarios that did not pass; they stay fai
   expect(failed.length + passed.length).toBe(4);
   for (const s of failed) {
     expect(s.retries, s.id).toBe(1);
-    expect(s.failures.map((f) => f.code), s.id).toContain('contract.body.notPersisted');
+    expect(
+      s.failures.map((f) => f.code),
+      s.id,
+    ).toContain('contract.body.notPersisted');
   }
   const [batch] = resultSpecs(run.reportDir);
   const attempts = batch.tests[0].results;
-  expect(attempts.map((r) => [r.retry, r.status])).toEqual([[0, 'failed'], [1, 'failed']]);
+  expect(attempts.map((r) => [r.retry, r.status])).toEqual([
+    [0, 'failed'],
+    [1, 'failed'],
+  ]);
   expect(stepIds(attempts[0])).toEqual(report.scenarios.map((s) => s.id).sort());
   // The retry carries the passed scenarios over without running them again.
   expect(stepIds(attempts[1])).toEqual(failed.map((s) => s.id).sort());
@@ -120,7 +167,7 @@ test('after a retry, the scenarios that passed the first time and were carried o
 
 test('--shard 1/5 of a 3-scenario folder is an empty shard: exit 0, a note, nothing run', () => {
   const dir = scenarioFolder(['reject/no-token.yaml', 'reject/unknown-id.yaml', 'update/status.yaml']);
-  // 3 scenarios in 5 shards: shards 1 and 3 are empty (test/run/shard.spec.ts).
+  // 3 scenarios in 5 shards: shards 1 and 3 are empty (test/runner/shard.spec.ts).
   for (const shard of ['1/5', '3/5']) {
     const run = runCli(['run', '--shard', shard, dir], { timeoutMs: 90_000 });
     expect(run.status, showOutput(run)).toBe(0);

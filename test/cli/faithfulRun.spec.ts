@@ -24,20 +24,27 @@ test('exits 0 when every scenario passes', () => {
   expect(run.stdout + run.stderr).not.toMatch(stackTraceLine);
 });
 
-test('writes every report DESIGN §2 names into the report dir', () => {
+test('writes every report README.md names into the report dir', () => {
   for (const name of ['html/index.html', 'junit.xml', 'results.json', 'conformance.json'])
     expect(existsSync(join(run.reportDir, name)), `${name} in ${run.reportDir}`).toBe(true);
 });
 
 test('conformance.json has the documented shape and counts every scenario as passed', () => {
-  expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'startedAt', 'finishedAt', 'totals', 'scenarios']));
+  expect(Object.keys(report)).toEqual(
+    expect.arrayContaining(['target', 'startedAt', 'finishedAt', 'totals', 'scenarios']),
+  );
   expect(report.target).toBe('replay');
   for (const stamp of [report.startedAt, report.finishedAt]) expect(new Date(stamp).toISOString()).toBe(stamp);
   expect(Date.parse(report.finishedAt)).toBeGreaterThanOrEqual(Date.parse(report.startedAt));
   expect(report.totals).toEqual({ passed: ids.length, failed: 0, errored: 0, skipped: 0 });
   expect(report.scenarios.map((s) => s.id).sort()).toEqual(ids);
   for (const s of report.scenarios) {
-    expect(s, s.id).toMatchObject({ id: expect.any(String), title: expect.any(String), verdict: 'passed', failures: [] });
+    expect(s, s.id).toMatchObject({
+      id: expect.any(String),
+      title: expect.any(String),
+      verdict: 'passed',
+      failures: [],
+    });
     expect(s.file, s.id).toMatch(/^scenarios\/.+\.ya?ml$/);
     expect(existsSync(join(__dirname, '..', '..', s.file)), `${s.file} exists`).toBe(true);
     expect(s.title.length, s.id).toBeGreaterThan(0);
@@ -48,12 +55,18 @@ test('junit.xml has one passing testcase per scenario', () => {
   const xml = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
   const named = junitTestcases(xml).map((c) => c.name);
   expect(named).toHaveLength(ids.length);
-  for (const id of ids) expect(named.filter((n) => n.startsWith(`${id}: `)), id).toHaveLength(1);
+  for (const id of ids)
+    expect(
+      named.filter((n) => n.startsWith(`${id}: `)),
+      id,
+    ).toHaveLength(1);
   expect(xml).toMatch(new RegExp(`<testsuites [^>]*tests="${ids.length}"[^>]*failures="0"`));
 });
 
 test('results.json is Playwright JSON with one passing test per folder and one passing step per scenario', () => {
-  const json = JSON.parse(readFileSync(join(run.reportDir, 'results.json'), 'utf8')) as Parameters<typeof scenarioSteps>[0] & { stats: { expected: number; unexpected: number } };
+  const json = JSON.parse(readFileSync(join(run.reportDir, 'results.json'), 'utf8')) as Parameters<
+    typeof scenarioSteps
+  >[0] & { stats: { expected: number; unexpected: number } };
   expect(json.stats).toMatchObject({ expected: 3, unexpected: 0 }); // update/, reject/, lifecycle/
   const steps = scenarioSteps(json);
   expect(steps.map((s) => s.id).sort()).toEqual([...ids].sort());

@@ -27,15 +27,22 @@ export function reportContents(reportDir: string): ReportText[] {
     const origin = relative(reportDir, path);
     const bytes = readFileSync(path);
     out.push({ origin, bytes });
-    if (path.endsWith('.html')) for (const entry of embeddedZipEntries(bytes.toString('utf8'))) out.push({ origin: `${origin}#${entry.name}`, bytes: entry.bytes });
-    if (path.endsWith('.json')) for (const [i, body] of base64Bodies(bytes.toString('utf8')).entries()) out.push({ origin: `${origin}#body[${i}]`, bytes: body });
+    if (path.endsWith('.html'))
+      for (const entry of embeddedZipEntries(bytes.toString('utf8')))
+        out.push({ origin: `${origin}#${entry.name}`, bytes: entry.bytes });
+    if (path.endsWith('.json'))
+      for (const [i, body] of base64Bodies(bytes.toString('utf8')).entries())
+        out.push({ origin: `${origin}#body[${i}]`, bytes: body });
   }
   return out;
 }
 
-/** The entries of the `<template id="playwrightReportBase64">data:application/zip;base64,...` block of an HTML report. */
+/**
+ * The entries of the `<template id="playwrightReportBase64">data:application/zip;base64,...` block of an HTML report.
+ */
 export function embeddedZipEntries(html: string): Array<{ name: string; bytes: Buffer }> {
-  const match = /<template id="playwrightReportBase64">data:application\/zip;base64,([A-Za-z0-9+/=\s]*)<\/template>/.exec(html);
+  const match =
+    /<template id="playwrightReportBase64">data:application\/zip;base64,([A-Za-z0-9+/=\s]*)<\/template>/.exec(html);
   return match ? unzip(Buffer.from(match[1], 'base64')) : [];
 }
 
@@ -46,7 +53,9 @@ export function htmlReportData(html: string): Record<string, unknown> {
   return data;
 }
 
-/** Reads a zip archive's entries through its central directory (stored or deflated; enough for Playwright's reports). */
+/**
+ * Reads a zip archive's entries through its central directory (stored or deflated; enough for Playwright's reports).
+ */
 export function unzip(zip: Buffer): Array<{ name: string; bytes: Buffer }> {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end < 0) throw new Error('not a zip archive: no end of central directory record');
@@ -95,14 +104,33 @@ export function secretForms(secret: string): string[] {
 
 /** The testcases of a junit.xml, attributes in any order: name (entities decoded) and the XML inside the element. */
 export function junitTestcases(xml: string): Array<{ name: string; body: string }> {
-  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  return [...xml.matchAll(/<testcase\s([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].map((m) => ({ name: decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ''), body: m[3] ?? '' }));
+  const decode = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<testcase\s([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].map((m) => ({
+    name: decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ''),
+    body: m[3] ?? '',
+  }));
 }
 
-interface JsonStep { title: string; error?: { message?: string }; steps?: JsonStep[] }
-interface JsonSuite { specs?: Array<{ tests: Array<{ results: Array<{ steps?: JsonStep[] }> }> }>; suites?: JsonSuite[] }
+interface JsonStep {
+  title: string;
+  error?: { message?: string };
+  steps?: JsonStep[];
+}
+interface JsonSuite {
+  specs?: Array<{ tests: Array<{ results: Array<{ steps?: JsonStep[] }> }> }>;
+  suites?: JsonSuite[];
+}
 
-/** Every scenario step (titled `id: title`) in Playwright's results.json, with its error when it did not pass: the last attempt of each batch. */
+/**
+ * Every scenario step (titled `id: title`) in Playwright's results.json, with its error when it did not pass: the last
+ * attempt of each batch.
+ */
 export function scenarioSteps(json: { suites: JsonSuite[] }): Array<{ id: string; error?: string }> {
   const out: Array<{ id: string; error?: string }> = [];
   const walkSteps = (steps: JsonStep[] = []) => {

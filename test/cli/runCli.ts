@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ConformanceReport } from '../../src/report/conformanceReport';
-import { loadRun } from '../../src/run/loadRun';
-import { runSettings } from '../../src/run/runSettings';
+import { loadRun } from '../../src/scenario/loadRun';
+import { runSettings } from '../../src/runner/runSettings';
 import { tempDir } from './tempDir';
 
 /** The project root: the CLI runs from here, as `npx conformance` would. */
@@ -74,16 +74,22 @@ export function readConformance(reportDir: string): ConformanceReport {
   return JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
 }
 
-/** Id, title and tags of every scenario in the default suite, from the same loader the CLI uses (the source of truth for counts). */
+/**
+ * Id, title and tags of every scenario in the default suite, from the same loader the CLI uses (the source of truth for
+ * counts).
+ */
 export function defaultScenarios(): Array<{ id: string; title: string; tags: string[] }> {
   const loaded = loadRun(runSettings({}));
-  if (loaded.problems.length) throw new Error(`the default suite has problems: ${loaded.problems.map((p) => p.code).join(', ')}`);
+  if (loaded.problems.length)
+    throw new Error(`the default suite has problems: ${loaded.problems.map((p) => p.code).join(', ')}`);
   return loaded.scenarios.map((s) => ({ id: s.doc.id, title: s.doc.title, tags: s.doc.tags ?? [] }));
 }
 
 /** The ids of every scenario in the default suite, sorted. */
 export function defaultScenarioIds(): string[] {
-  return defaultScenarios().map((s) => s.id).sort();
+  return defaultScenarios()
+    .map((s) => s.id)
+    .sort();
 }
 
 /** The output of a CLI call, for failure messages. */

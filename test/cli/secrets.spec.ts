@@ -4,7 +4,8 @@ import { redacted } from '../../src/report/redact';
 import { reportContents, secretForms, walkFiles } from './reportFiles';
 import { runCli, showOutput } from './runCli';
 
-// STYLE.md habit 9: a test proves no known secret reaches any artifact. The run below fails some scenarios and retries
+// Secrets are redacted where output is written: a test proves no known secret reaches any artifact. The run below fails
+// some scenarios and retries
 // them, so the report dir holds every kind of artifact: HTML report data, attachments, error contexts, JSON, JUnit.
 
 test('the replay token reaches no file under the report dir, nor the console', () => {
@@ -23,7 +24,9 @@ test('the replay token reaches no file under the report dir, nor the console', (
   expect(contents.some((c) => /^results\.json#body\[\d+\]$/.test(c.origin))).toBe(true);
 
   // Positive control: the credential was sent (and redacted) in the transcripts the walk decoded.
-  const withRedactedAuth = contents.filter((c) => c.bytes.toString('utf8').includes(`authorization: Bearer ${redacted}`)).map((c) => c.origin);
+  const withRedactedAuth = contents
+    .filter((c) => c.bytes.toString('utf8').includes(`authorization: Bearer ${redacted}`))
+    .map((c) => c.origin);
   expect(withRedactedAuth.some((o) => o.startsWith('html/index.html#'))).toBe(true);
   expect(withRedactedAuth.some((o) => o.startsWith('results.json#'))).toBe(true);
 

@@ -5,21 +5,34 @@ import { defaultScenarios, readConformance, runCli, showOutput } from './runCli'
 test.describe.configure({ timeout: 600_000 });
 
 function ranIds(reportDir: string): string[] {
-  return readConformance(reportDir).scenarios.map((s) => s.id).sort();
+  return readConformance(reportDir)
+    .scenarios.map((s) => s.id)
+    .sort();
 }
 
 test('--grep pki-update-display-name runs only the scenarios whose id or title matches', () => {
   const grep = /pki-update-display-name/;
-  const expected = defaultScenarios().filter((s) => grep.test(s.id) || grep.test(s.title)).map((s) => s.id).sort();
+  const expected = defaultScenarios()
+    .filter((s) => grep.test(s.id) || grep.test(s.title))
+    .map((s) => s.id)
+    .sort();
   expect(expected).toContain('pki-update-display-name');
   const result = runCli(['run', '--grep', 'pki-update-display-name']);
   expect(result.status, showOutput(result)).toBe(0);
   expect(ranIds(result.reportDir)).toEqual(expected);
-  expect(readConformance(result.reportDir).totals).toEqual({ passed: expected.length, failed: 0, errored: 0, skipped: 0 });
+  expect(readConformance(result.reportDir).totals).toEqual({
+    passed: expected.length,
+    failed: 0,
+    errored: 0,
+    skipped: 0,
+  });
 });
 
 test('--tag smoke runs only the scenarios tagged smoke', () => {
-  const expected = defaultScenarios().filter((s) => s.tags.includes('smoke')).map((s) => s.id).sort();
+  const expected = defaultScenarios()
+    .filter((s) => s.tags.includes('smoke'))
+    .map((s) => s.id)
+    .sort();
   expect(expected.length).toBeGreaterThan(0);
   expect(expected.length).toBeLessThan(defaultScenarios().length);
   const result = runCli(['run', '--tag', 'smoke']);
@@ -43,8 +56,15 @@ test.describe('--shard', () => {
   }
 
   function expectEachOnce([a, b]: [string[], string[]]): void {
-    expect(a.filter((id) => b.includes(id)), 'scenarios run by both shards').toEqual([]);
-    expect([...a, ...b].sort()).toEqual(defaultScenarios().map((s) => s.id).sort());
+    expect(
+      a.filter((id) => b.includes(id)),
+      'scenarios run by both shards',
+    ).toEqual([]);
+    expect([...a, ...b].sort()).toEqual(
+      defaultScenarios()
+        .map((s) => s.id)
+        .sort(),
+    );
   }
 
   test('1/2 and 2/2 together run every scenario exactly once', () => {

@@ -2,7 +2,8 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { conformanceFile, runCli, showOutput, stackTraceLine, type CliResult } from './runCli';
 
-// Mistakes a user makes on the command line or in scenario files: exit 2, a clear message, no stack trace, nothing sent.
+// Mistakes a user makes on the command line or in scenario files: exit 2, a clear message, no stack trace, nothing
+// sent.
 
 /** stderr holds one message line (plus at most a pointer to --help), prefixed like every CLI message. */
 function expectOneSentence(result: CliResult, mentions: RegExp): void {
@@ -12,7 +13,10 @@ function expectOneSentence(result: CliResult, mentions: RegExp): void {
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines[0], showOutput(result)).toMatch(/^conformance: \S.*$/);
   expect(lines[0]).toMatch(mentions);
-  expect(lines.slice(1).every((l) => /^\(see conformance --help\)$/.test(l)), showOutput(result)).toBe(true);
+  expect(
+    lines.slice(1).every((l) => /^\(see conformance --help\)$/.test(l)),
+    showOutput(result),
+  ).toBe(true);
 }
 
 function expectNothingSent(result: CliResult): void {
@@ -64,7 +68,8 @@ test('lint of a broken fixture folder → exit 2, file:line:column frames with c
   expect(result.stderr).toMatch(/^6 \| {5}expcet:$/m);
   expect(result.stderr).toMatch(/^ {2}\| {5}\^{6} did you mean `expect`\?$/m);
   expect(result.stderr).toMatch(/\n\d+ problems in \d+ files; nothing was sent\.\n$/);
-  for (const frame of result.stderr.matchAll(/^ {2}--> (test\/fixtures\/\S+):(\d+):(\d+)$/gm)) expect(Number(frame[2])).toBeGreaterThan(0);
+  for (const frame of result.stderr.matchAll(/^ {2}--> (test\/fixtures\/\S+):(\d+):(\d+)$/gm))
+    expect(Number(frame[2])).toBeGreaterThan(0);
 });
 
 test('lint of a missing path → exit 2, naming it', () => {
@@ -77,7 +82,9 @@ test('lint of a missing path → exit 2, naming it', () => {
 test('run of a broken fixture folder → exit 2, the problems, and nothing sent', () => {
   const result = runCli(['run', 'test/fixtures/broken/unknown-property'], { timeoutMs: 90_000 });
   expect(result.status, showOutput(result)).toBe(2);
-  expect(result.stderr).toContain('error[scenario.schema.additionalProperties]: unknown property `expcet` in `steps[0]`');
+  expect(result.stderr).toContain(
+    'error[scenario.schema.additionalProperties]: unknown property `expcet` in `steps[0]`',
+  );
   expect(result.stderr).toMatch(/--> test\/fixtures\/broken\/unknown-property\/misspelt-expect\.yaml:6:5\n/);
   expect(result.stderr).toMatch(/nothing was sent\.\n$/);
   expect(result.stderr + result.stdout).not.toMatch(stackTraceLine);

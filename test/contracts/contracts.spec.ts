@@ -1,4 +1,7 @@
-/** Self-tests of the contracts: every JSON Schema under contracts/ compiles in ajv strict mode without a warning, and accepts or rejects each sample of ./samples for the stated reason. */
+/**
+ * Self-tests of the contracts: every JSON Schema under contracts/ compiles in ajv strict mode without a warning, and
+ * accepts or rejects each sample of ./samples for the stated reason.
+ */
 import { test, expect } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -54,23 +57,35 @@ const contracts = () => (compiled ??= compileContracts(loadContractFiles()));
 
 const escapePointer = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** The pointer an error is about: for errors that name a property (required, additionalProperties, propertyNames), that property. */
+/**
+ * The pointer an error is about: for errors that name a property (required, additionalProperties, propertyNames), that
+ * property.
+ */
 function pointerOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   const named = params.missingProperty ?? params.additionalProperty ?? params.propertyName ?? error.propertyName;
   return typeof named === 'string' ? `${error.instancePath}/${escapePointer(named)}` : error.instancePath;
 }
 
-/** Validates one sample; reports expected violations that did not occur and errors that were not expected (so a sample cannot fail for another reason). */
+/**
+ * Validates one sample; reports expected violations that did not occur and errors that were not expected (so a sample
+ * cannot fail for another reason).
+ */
 function judge(id: string, data: unknown, violations: Violation[]) {
   const validate = contracts().ajv.getSchema(id);
   if (!validate) throw new Error(`contract ${id} is not loaded; check the $id in contracts/`);
   const valid = validate(data) as boolean;
-  const errors = (validate.errors ?? []).map((e) => ({ keyword: e.keyword, pointer: pointerOf(e), schemaPath: e.schemaPath }));
+  const errors = (validate.errors ?? []).map((e) => ({
+    keyword: e.keyword,
+    pointer: pointerOf(e),
+    schemaPath: e.schemaPath,
+  }));
   const missing = violations
     .filter(([keyword, pointer]) => !errors.some((e) => e.keyword === keyword && e.pointer === pointer))
     .map(([keyword, pointer]) => `${keyword} at ${JSON.stringify(pointer)}`);
-  const unexplained = errors.filter((e) => !violations.some(([keyword, pointer]) => keyword === e.keyword && pointer === e.pointer));
+  const unexplained = errors.filter(
+    (e) => !violations.some(([keyword, pointer]) => keyword === e.keyword && pointer === e.pointer),
+  );
   return { valid, missing, unexplained };
 }
 
@@ -92,7 +107,8 @@ test.describe('contract files', () => {
   });
 
   test('share one DateTimeOffset definition (seed resource and metadata)', () => {
-    const defs = (id: string) => (loadContractFiles().find(({ schema }) => schema.$id === id)?.schema.$defs ?? {}) as Record<string, unknown>;
+    const defs = (id: string) =>
+      (loadContractFiles().find(({ schema }) => schema.$id === id)?.schema.$defs ?? {}) as Record<string, unknown>;
     const seed = defs('graph.beta.certificateBasedAuthPki');
     const metadata = defs('metadata.certificateBasedAuthPki');
     expect(seed.nullableDateTimeOffset).toBeDefined();
@@ -112,7 +128,8 @@ test.describe('contract files', () => {
 for (const [id, list] of Object.entries(samples)) {
   test.describe(id, () => {
     for (const { title, data, violations } of list) {
-      const verdict = violations.length === 0 ? 'passes' : `fails: ${violations.map(([k, p]) => `${k} ${p || '(root)'}`).join(', ')}`;
+      const verdict =
+        violations.length === 0 ? 'passes' : `fails: ${violations.map(([k, p]) => `${k} ${p || '(root)'}`).join(', ')}`;
       test(`${title} ${verdict}`, () => {
         const expected = { valid: violations.length === 0, missing: [], unexplained: [] };
         expect(judge(id, data, violations)).toEqual(expected);

@@ -1,6 +1,11 @@
-/** The sample table: for each contract `$id`, instances that must pass and instances that must fail for a stated reason. */
+/**
+ * The sample table: for each contract `$id`, instances that must pass and instances that must fail for a stated reason.
+ */
 
-/** Where a sample must fail: the ajv keyword and the JSON pointer of the offending value (for `required`, `additionalProperties` and `propertyNames`, the pointer of the property named in the error). */
+/**
+ * Where a sample must fail: the ajv keyword and the JSON pointer of the offending value (for `required`,
+ * `additionalProperties` and `propertyNames`, the pointer of the property named in the error).
+ */
 export type Violation = [keyword: string, pointer: string];
 
 /** One sample: `violations` empty means it must validate. */
@@ -12,7 +17,8 @@ export interface Sample {
 
 const sample = (title: string, data: unknown, ...violations: Violation[]): Sample => ({ title, data, violations });
 const ok = (title: string, data: unknown) => sample(title, data);
-const bad = (title: string, data: unknown, first: Violation, ...more: Violation[]) => sample(title, data, first, ...more);
+const bad = (title: string, data: unknown, first: Violation, ...more: Violation[]) =>
+  sample(title, data, first, ...more);
 const withProps = (base: object, props: Record<string, unknown>) => ({ ...base, ...props });
 const without = (base: Record<string, unknown>, key: string) => {
   const { [key]: _dropped, ...rest } = base;
@@ -23,9 +29,10 @@ const GUID = '0b5c3e1a-7d4f-4c1e-9a52-6f1d2e3c4b5a';
 const TYPE = '#microsoft.graph.certificateBasedAuthPki';
 const JSON_CT = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
-/** The current docs' response example, with the values FACTS §1 reports. */
+/** The current docs' response example, with the values docs/graph-pki.md §1 reports. */
 const docsResponse: Record<string, unknown> = {
-  '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/$entity',
+  '@odata.context':
+    'https://graph.microsoft.com/beta/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/$entity',
   '@odata.type': TYPE,
   id: 'c721dc42-b383-e883-bf80-2d539946cf8c',
   deletedDateTime: null,
@@ -56,11 +63,16 @@ const seedRequest = {
 };
 
 const placeholderDates: [Violation, ...Violation[]] = [
-  ['format', '/deletedDateTime'], ['pattern', '/deletedDateTime'],
-  ['format', '/lastModifiedDateTime'], ['pattern', '/lastModifiedDateTime'],
+  ['format', '/deletedDateTime'],
+  ['pattern', '/deletedDateTime'],
+  ['format', '/lastModifiedDateTime'],
+  ['pattern', '/lastModifiedDateTime'],
 ];
 
-/** DateTimeOffset values and the keywords that must reject them (none: accepted). format and pattern each catch something the other lets through. */
+/**
+ * DateTimeOffset values and the keywords that must reject them (none: accepted). format and pattern each catch
+ * something the other lets through.
+ */
 const dates: Array<[value: string, ...keywords: string[]]> = [
   ['2024-10-29T02:05:57Z'],
   ['2024-10-29T02:05:57.1234567Z'],
@@ -74,15 +86,20 @@ const dates: Array<[value: string, ...keywords: string[]]> = [
 ];
 const dateSamples = (id: string, base: object, property: string): Sample[] =>
   dates.map(([value, ...keywords]) =>
-    sample(`${id}: ${property} ${JSON.stringify(value)}`, withProps(base, { [property]: value }),
-      ...keywords.map((k): Violation => [k, `/${property}`])));
+    sample(
+      `${id}: ${property} ${JSON.stringify(value)}`,
+      withProps(base, { [property]: value }),
+      ...keywords.map((k): Violation => [k, `/${property}`]),
+    ),
+  );
 
 const successHeaders: Record<string, string> = {
   'content-type': JSON_CT,
   'odata-version': '4.0',
   'request-id': GUID,
   'client-request-id': GUID,
-  'x-ms-ags-diagnostic': '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"003","RoleInstance":"AM2PEPF0001"}}',
+  'x-ms-ags-diagnostic':
+    '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"003","RoleInstance":"AM2PEPF0001"}}',
   'strict-transport-security': 'max-age=31536000',
   'cache-control': 'no-cache',
   date: 'Tue, 29 Oct 2024 02:05:57 GMT',
@@ -121,40 +138,105 @@ const withError = (props: Record<string, unknown>) => ({ error: { ...graphError.
 export const samples: Record<string, Sample[]> = {
   'graph.beta.certificateBasedAuthPki': [
     ok('current docs response example (statusDetails null)', docsResponse),
-    ok('minimal: id, @odata.type, lastModifiedDateTime', { id: 'x', '@odata.type': TYPE, lastModifiedDateTime: '2024-10-29T02:05:57Z' }),
+    ok('minimal: id, @odata.type, lastModifiedDateTime', {
+      id: 'x',
+      '@odata.type': TYPE,
+      lastModifiedDateTime: '2024-10-29T02:05:57Z',
+    }),
     ok('open type: an unknown extra property', withProps(docsResponse, { someFutureProperty: { a: 1 } })),
     ok('displayName of 256 characters', withProps(docsResponse, { displayName: 'x'.repeat(256) })),
-    ok('expanded certificateAuthorities', withProps(docsResponse, { certificateAuthorities: [{ certificate: 'MIIB', expirationDateTime: '2034-10-29T02:05:57Z', thumbprint: 'AB12', certificateAuthorityType: 'root', isIssuerHintEnabled: false }] })),
+    ok(
+      'expanded certificateAuthorities',
+      withProps(docsResponse, {
+        certificateAuthorities: [
+          {
+            certificate: 'MIIB',
+            expirationDateTime: '2034-10-29T02:05:57Z',
+            thumbprint: 'AB12',
+            certificateAuthorityType: 'root',
+            isIssuerHintEnabled: false,
+          },
+        ],
+      }),
+    ),
     bad('seed response example (placeholders)', seedResponse, ...placeholderDates),
-    bad('wrong @odata.type', withProps(docsResponse, { '@odata.type': '#microsoft.graph.directoryObject' }), ['const', '/@odata.type']),
+    bad('wrong @odata.type', withProps(docsResponse, { '@odata.type': '#microsoft.graph.directoryObject' }), [
+      'const',
+      '/@odata.type',
+    ]),
     bad('missing @odata.type', without(docsResponse, '@odata.type'), ['required', '/@odata.type']),
     bad('missing id', without(docsResponse, 'id'), ['required', '/id']),
     bad('empty id', withProps(docsResponse, { id: '' }), ['minLength', '/id']),
-    bad('missing lastModifiedDateTime', without(docsResponse, 'lastModifiedDateTime'), ['required', '/lastModifiedDateTime']),
-    bad('lastModifiedDateTime null (Nullable=false)', withProps(docsResponse, { lastModifiedDateTime: null }), ['type', '/lastModifiedDateTime']),
-    bad('displayName of 257 characters', withProps(docsResponse, { displayName: 'x'.repeat(257) }), ['maxLength', '/displayName']),
+    bad('missing lastModifiedDateTime', without(docsResponse, 'lastModifiedDateTime'), [
+      'required',
+      '/lastModifiedDateTime',
+    ]),
+    bad('lastModifiedDateTime null (Nullable=false)', withProps(docsResponse, { lastModifiedDateTime: null }), [
+      'type',
+      '/lastModifiedDateTime',
+    ]),
+    bad('displayName of 257 characters', withProps(docsResponse, { displayName: 'x'.repeat(257) }), [
+      'maxLength',
+      '/displayName',
+    ]),
     bad('status a number', withProps(docsResponse, { status: 1 }), ['type', '/status']),
-    bad('certificateAuthorities not an array', withProps(docsResponse, { certificateAuthorities: {} }), ['type', '/certificateAuthorities']),
-    bad('certificateAuthorities item without thumbprint', withProps(docsResponse, { certificateAuthorities: [{ certificate: 'MIIB', expirationDateTime: '2034-10-29T02:05:57Z' }] }), ['required', '/certificateAuthorities/0/thumbprint']),
+    bad('certificateAuthorities not an array', withProps(docsResponse, { certificateAuthorities: {} }), [
+      'type',
+      '/certificateAuthorities',
+    ]),
+    bad(
+      'certificateAuthorities item without thumbprint',
+      withProps(docsResponse, {
+        certificateAuthorities: [{ certificate: 'MIIB', expirationDateTime: '2034-10-29T02:05:57Z' }],
+      }),
+      ['required', '/certificateAuthorities/0/thumbprint'],
+    ),
     ...dateSamples('resource', docsResponse, 'lastModifiedDateTime'),
     ...dateSamples('resource', docsResponse, 'deletedDateTime'),
   ],
   'graph.beta.certificateBasedAuthPki.collection': [
-    ok('a page with context, nextLink and count', { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations', '@odata.count': 2, '@odata.nextLink': 'https://graph.microsoft.com/beta/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations?$top=1&$skiptoken=X', value: [docsResponse, withProps(docsResponse, { id: 'other' })] }),
+    ok('a page with context, nextLink and count', {
+      '@odata.context':
+        'https://graph.microsoft.com/beta/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations',
+      '@odata.count': 2,
+      '@odata.nextLink':
+        'https://graph.microsoft.com/beta/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations?$top=1&$skiptoken=X',
+      value: [docsResponse, withProps(docsResponse, { id: 'other' })],
+    }),
     ok('an empty collection', { value: [] }),
     bad('missing value', { '@odata.count': 0 }, ['required', '/value']),
     bad('docs Get example: single entity wrapped in value', { value: docsResponse }, ['type', '/value']),
-    bad('an invalid item', { value: [docsResponse, withProps(docsResponse, { '@odata.type': 'x' })] }, ['const', '/value/1/@odata.type']),
+    bad('an invalid item', { value: [docsResponse, withProps(docsResponse, { '@odata.type': 'x' })] }, [
+      'const',
+      '/value/1/@odata.type',
+    ]),
     bad('negative @odata.count', { value: [], '@odata.count': -1 }, ['minimum', '/@odata.count']),
     bad('nextLink not a URI', { value: [], '@odata.nextLink': 'not a uri' }, ['format', '/@odata.nextLink']),
-    bad('a member that is neither value nor an annotation', { value: [], items: [] }, ['propertyNames', '/items'], ['pattern', '/items']),
+    bad(
+      'a member that is neither value nor an annotation',
+      { value: [], items: [] },
+      ['propertyNames', '/items'],
+      ['pattern', '/items'],
+    ),
   ],
   'graph.beta.certificateBasedAuthPki.patch': [
     ok('current docs request example, trailing comma removed', { displayName: 'Contoso PKI' }),
-    ok('every seed property with real values', { '@odata.type': TYPE, deletedDateTime: null, displayName: 'Contoso PKI', status: 'succeeded', statusDetails: null, lastModifiedDateTime: '2024-10-29T02:05:57.123Z' }),
+    ok('every seed property with real values', {
+      '@odata.type': TYPE,
+      deletedDateTime: null,
+      displayName: 'Contoso PKI',
+      status: 'succeeded',
+      statusDetails: null,
+      lastModifiedDateTime: '2024-10-29T02:05:57.123Z',
+    }),
     ok('empty body', {}),
     ok('displayName null', { displayName: null }),
-    bad('seed request example (placeholder deletedDateTime)', seedRequest, ['format', '/deletedDateTime'], ['pattern', '/deletedDateTime']),
+    bad(
+      'seed request example (placeholder deletedDateTime)',
+      seedRequest,
+      ['format', '/deletedDateTime'],
+      ['pattern', '/deletedDateTime'],
+    ),
     bad('unknown property', { displayName: 'x', foo: 1 }, ['additionalProperties', '/foo']),
     bad('read-only id', { id: 'c721dc42-b383-e883-bf80-2d539946cf8c' }, ['additionalProperties', '/id']),
     bad('navigation property', { certificateAuthorities: [] }, ['additionalProperties', '/certificateAuthorities']),
@@ -167,32 +249,55 @@ export const samples: Record<string, Sample[]> = {
   'docs.current.certificateBasedAuthPki.patch': [
     ok('displayName only', { displayName: 'Contoso PKI' }),
     ok('displayName with @odata.type', { '@odata.type': TYPE, displayName: 'Contoso PKI' }),
-    bad('status (writable in the seed only)', { displayName: 'x', status: 'running' }, ['additionalProperties', '/status']),
+    bad('status (writable in the seed only)', { displayName: 'x', status: 'running' }, [
+      'additionalProperties',
+      '/status',
+    ]),
     bad('displayName of 257 characters', { displayName: 'x'.repeat(257) }, ['maxLength', '/displayName']),
   ],
   'metadata.certificateBasedAuthPki': [
     ok('current docs response example', docsResponse),
     ok('nothing required, no maxLength, open', { displayName: 'x'.repeat(300), extra: true }),
     bad('seed response example (placeholders)', seedResponse, ...placeholderDates),
-    bad('lastModifiedDateTime null (Nullable=false)', withProps(docsResponse, { lastModifiedDateTime: null }), ['type', '/lastModifiedDateTime']),
+    bad('lastModifiedDateTime null (Nullable=false)', withProps(docsResponse, { lastModifiedDateTime: null }), [
+      'type',
+      '/lastModifiedDateTime',
+    ]),
     bad('id null (key)', withProps(docsResponse, { id: null }), ['type', '/id']),
   ],
   'metadata.certificateBasedAuthPki.patch': [
-    ok('id and lastModifiedDateTime are writable, unknown properties admitted', { id: 'x', lastModifiedDateTime: '2024-10-29T02:05:57Z', status: null, foo: 1 }),
+    ok('id and lastModifiedDateTime are writable, unknown properties admitted', {
+      id: 'x',
+      lastModifiedDateTime: '2024-10-29T02:05:57Z',
+      status: null,
+      foo: 1,
+    }),
     bad('lastModifiedDateTime null', { lastModifiedDateTime: null }, ['type', '/lastModifiedDateTime']),
     bad('displayName a number', { displayName: 42 }, ['type', '/displayName']),
   ],
   'graph.error': [
     ok('401 with innerError.date without time zone', graphError),
     ok('innerError.date with zone and fraction', withError({ innerError: { date: '2021-07-02T01:40:19.123Z' } })),
-    ok('extra members, target and details', withError({ target: 'displayName', '@odata.type': 'x', details: [{ code: 'x', message: 'y', target: 'z' }] })),
+    ok(
+      'extra members, target and details',
+      withError({ target: 'displayName', '@odata.type': 'x', details: [{ code: 'x', message: 'y', target: 'z' }] }),
+    ),
     bad('without code', { error: without(graphError.error, 'code') }, ['required', '/error/code']),
     bad('empty code', withError({ code: '' }), ['minLength', '/error/code']),
     bad('without message', { error: without(graphError.error, 'message') }, ['required', '/error/message']),
     bad('code a number', withError({ code: 400 }), ['type', '/error/code']),
-    bad('innerError.date not a date', withError({ innerError: { date: 'yesterday' } }), ['pattern', '/error/innerError/date']),
+    bad('innerError.date not a date', withError({ innerError: { date: 'yesterday' } }), [
+      'pattern',
+      '/error/innerError/date',
+    ]),
     bad('details item without code', withError({ details: [{ message: 'y' }] }), ['required', '/error/details/0/code']),
-    bad('no error member', { code: 'x', message: 'y' }, ['required', '/error'], ['additionalProperties', '/code'], ['additionalProperties', '/message']),
+    bad(
+      'no error member',
+      { code: 'x', message: 'y' },
+      ['required', '/error'],
+      ['additionalProperties', '/code'],
+      ['additionalProperties', '/message'],
+    ),
   ],
   'graph.headers.success': [
     ok('a real Graph success', successHeaders),
@@ -201,29 +306,58 @@ export const samples: Record<string, Sample[]> = {
     bad('missing odata-version', without(successHeaders, 'odata-version'), ['required', '/odata-version']),
     bad('odata-version 4.01', withProps(successHeaders, { 'odata-version': '4.01' }), ['const', '/odata-version']),
     bad('missing client-request-id', without(successHeaders, 'client-request-id'), ['required', '/client-request-id']),
-    bad('header name not lower-cased', withProps(without(successHeaders, 'content-type'), { 'Content-Type': JSON_CT }), ['required', '/content-type'], ['propertyNames', '/Content-Type'], ['pattern', '/Content-Type']),
-    bad('a header value not a string', withProps(successHeaders, { 'x-ms-resource-unit': 1 }), ['type', '/x-ms-resource-unit']),
+    bad(
+      'header name not lower-cased',
+      withProps(without(successHeaders, 'content-type'), { 'Content-Type': JSON_CT }),
+      ['required', '/content-type'],
+      ['propertyNames', '/Content-Type'],
+      ['pattern', '/Content-Type'],
+    ),
+    bad('a header value not a string', withProps(successHeaders, { 'x-ms-resource-unit': 1 }), [
+      'type',
+      '/x-ms-resource-unit',
+    ]),
   ],
   'graph.headers.noContent': [
     ok('a 204 without content-type', noContentHeaders),
     bad('request-id not a GUID', withProps(noContentHeaders, { 'request-id': 'abc' }), ['format', '/request-id']),
     bad('missing request-id', without(noContentHeaders, 'request-id'), ['required', '/request-id']),
-    bad('missing client-request-id', without(noContentHeaders, 'client-request-id'), ['required', '/client-request-id']),
+    bad('missing client-request-id', without(noContentHeaders, 'client-request-id'), [
+      'required',
+      '/client-request-id',
+    ]),
   ],
   'graph.headers.error': [
     ok('an error without odata-version', errorHeaders),
     ...contentTypeSamples('error', errorHeaders),
     bad('missing content-type', without(errorHeaders, 'content-type'), ['required', '/content-type']),
     bad('request-id not a GUID', withProps(errorHeaders, { 'request-id': 'not-a-guid' }), ['format', '/request-id']),
-    bad('odata-version present but wrong', withProps(errorHeaders, { 'odata-version': '3.0' }), ['const', '/odata-version']),
+    bad('odata-version present but wrong', withProps(errorHeaders, { 'odata-version': '3.0' }), [
+      'const',
+      '/odata-version',
+    ]),
   ],
   'graph.headers.throttled': [
-    ok('429 with fractional retry-after', withProps(errorHeaders, { 'retry-after': '2.128', 'x-ms-throttle-scope': 'Tenant_Application/ReadWrite/x/y' })),
+    ok(
+      '429 with fractional retry-after',
+      withProps(errorHeaders, { 'retry-after': '2.128', 'x-ms-throttle-scope': 'Tenant_Application/ReadWrite/x/y' }),
+    ),
     ok('503 with integer retry-after', withProps(errorHeaders, { 'retry-after': '120' })),
     ok('429 without retry-after', errorHeaders),
     bad('negative retry-after', withProps(errorHeaders, { 'retry-after': '-1' }), ['pattern', '/retry-after']),
-    bad('HTTP-date retry-after (Graph documents seconds)', withProps(errorHeaders, { 'retry-after': 'Tue, 29 Oct 2024 02:06:57 GMT' }), ['pattern', '/retry-after']),
-    bad('inherits the error rules: text/plain', withProps(errorHeaders, { 'content-type': 'text/plain', 'retry-after': '1' }), ['pattern', '/content-type']),
-    bad('inherits the error rules: missing request-id', without(errorHeaders, 'request-id'), ['required', '/request-id']),
+    bad(
+      'HTTP-date retry-after (Graph documents seconds)',
+      withProps(errorHeaders, { 'retry-after': 'Tue, 29 Oct 2024 02:06:57 GMT' }),
+      ['pattern', '/retry-after'],
+    ),
+    bad(
+      'inherits the error rules: text/plain',
+      withProps(errorHeaders, { 'content-type': 'text/plain', 'retry-after': '1' }),
+      ['pattern', '/content-type'],
+    ),
+    bad('inherits the error rules: missing request-id', without(errorHeaders, 'request-id'), [
+      'required',
+      '/request-id',
+    ]),
   ],
 };

@@ -1,5 +1,18 @@
 import { test, expect } from '@playwright/test';
-import { collection, disposeAfterEach, failureCodes, liveSetup, pendingWrites, readReport, runCli, scenarioCount, SEED_ID, show, startProxy, type LiveSetup } from './liveHarness';
+import {
+  collection,
+  disposeAfterEach,
+  failureCodes,
+  liveSetup,
+  pendingWrites,
+  readReport,
+  runCli,
+  scenarioCount,
+  SEED_ID,
+  show,
+  startProxy,
+  type LiveSetup,
+} from './liveHarness';
 
 // A nightly run meets throttling, outages, latency and dropped connections (README: "Throttling (429) and service
 // trouble (503/504) are retried"). Against a server that injects each fault, the run must still pass every scenario:
@@ -34,11 +47,17 @@ for (const { spec, name } of profiles) {
     const run = await runCli(['run', '--target', 'live', '--allow-writes'], setup.env());
 
     const report = readReport(setup.reportDir);
-    expect({ failed: report.totals.failed, errored: report.totals.errored }, failureCodes(report)).toEqual({ failed: 0, errored: 0 });
+    expect({ failed: report.totals.failed, errored: report.totals.errored }, failureCodes(report)).toEqual({
+      failed: 0,
+      errored: 0,
+    });
     expect(report.totals.passed).toBe(scenarioCount());
     expect(run.code, show(run)).toBe(0);
     const stats = setup.server.stats();
-    expect(stats.faulted[name] - faultedBefore, `the ${name} fault never struck: ${JSON.stringify(stats)}`).toBeGreaterThan(0);
+    expect(
+      stats.faulted[name] - faultedBefore,
+      `the ${name} fault never struck: ${JSON.stringify(stats)}`,
+    ).toBeGreaterThan(0);
     expect(stats.faultSeed).toBe(FAULT_SEED);
     expect(await collection(setup), 'a scratch object was left behind').toEqual(before);
     expect(pendingWrites(setup.journalDir)).toEqual([]);
@@ -54,7 +73,9 @@ test('a connection dropped after the service created the scratch object: nothing
   const before = await collection(setup);
   let dropped = 0;
   // The first POST that creates an object: the server has made it, the client never hears so.
-  const proxy = await startProxy(setup.server.url, (method, _path, status) => (method === 'POST' && status === 201 && dropped++ === 0 ? 'reset' : 'forward'));
+  const proxy = await startProxy(setup.server.url, (method, _path, status) =>
+    method === 'POST' && status === 201 && dropped++ === 0 ? 'reset' : 'forward',
+  );
   try {
     const run = await runCli(['run', '--target', 'live', '--allow-writes'], setup.env({ GRAPH_BASE_URL: proxy.url }));
 
@@ -75,7 +96,9 @@ test('a connection dropped after the service deleted the scratch object: no fals
   setup = await liveSetup({ seedIds: [SEED_ID] });
   const before = await collection(setup);
   let dropped = 0;
-  const proxy = await startProxy(setup.server.url, (method, _path, status) => (method === 'DELETE' && status === 204 && dropped++ === 0 ? 'reset' : 'forward'));
+  const proxy = await startProxy(setup.server.url, (method, _path, status) =>
+    method === 'DELETE' && status === 204 && dropped++ === 0 ? 'reset' : 'forward',
+  );
   try {
     const run = await runCli(['run', '--target', 'live', '--allow-writes'], setup.env({ GRAPH_BASE_URL: proxy.url }));
 

@@ -1,7 +1,23 @@
 import { test, expect } from '@playwright/test';
 import {
-  collection, disposeSetup, groupAlive, liveSetup, pendingWrites, runCli, SEED_ID, SEEDED, serverGet, show, startCli, startProxy, waitFor, writableOf,
-  COLLECTION, type CliProcess, type LiveSetup, type Proxy,
+  collection,
+  disposeSetup,
+  groupAlive,
+  liveSetup,
+  pendingWrites,
+  runCli,
+  SEED_ID,
+  SEEDED,
+  serverGet,
+  show,
+  startCli,
+  startProxy,
+  waitFor,
+  writableOf,
+  COLLECTION,
+  type CliProcess,
+  type LiveSetup,
+  type Proxy,
 } from './liveHarness';
 
 // README: "If a run is interrupted (Ctrl-C, a crash, `kill -9`) ... `npx conformance restore --target live`". The
@@ -29,7 +45,12 @@ function startRun(env: NodeJS.ProcessEnv): CliProcess {
 /** Kills the run's whole process group with SIGKILL and waits until none of its processes is left. */
 async function killGroup(run: CliProcess): Promise<void> {
   process.kill(-run.child.pid!, 'SIGKILL');
-  await waitFor('the killed process group to be gone', async () => (groupAlive(run.child.pid!) ? undefined : true), () => false, 30_000);
+  await waitFor(
+    'the killed process group to be gone',
+    async () => (groupAlive(run.child.pid!) ? undefined : true),
+    () => false,
+    30_000,
+  );
   expect((await run.exited).signal).toBe('SIGKILL');
 }
 
@@ -41,7 +62,10 @@ async function restoreAndCheck(env: NodeJS.ProcessEnv, what: RegExp): Promise<vo
   expect(pendingWrites(setup!.journalDir)).toEqual([]);
 
   const after = await collection(setup!);
-  expect(after.map((o) => o.id), 'a scratch object outlived the restore').toEqual([SEED_ID]);
+  expect(
+    after.map((o) => o.id),
+    'a scratch object outlived the restore',
+  ).toEqual([SEED_ID]);
   expect(writableOf(after[0])).toEqual(SEEDED);
 
   const again = await runCli(['restore', '--target', 'live'], env);
@@ -58,15 +82,22 @@ test('killed after the first write to the existing object: restore puts its valu
   const exited = () => run.child.exitCode !== null || run.child.signalCode !== null;
 
   // The first write is done once the object's displayName is no longer the seeded one.
-  const changed = await waitFor('the existing object to be written', async () => {
-    const object = await serverGet(setup!, `${COLLECTION}/${SEED_ID}`);
-    return object.body?.displayName !== SEEDED.displayName ? object.body : undefined;
-  }, exited);
+  const changed = await waitFor(
+    'the existing object to be written',
+    async () => {
+      const object = await serverGet(setup!, `${COLLECTION}/${SEED_ID}`);
+      return object.body?.displayName !== SEEDED.displayName ? object.body : undefined;
+    },
+    exited,
+  );
   await killGroup(run);
 
   expect(changed.displayName).not.toBe(SEEDED.displayName);
   const pending = pendingWrites(setup.journalDir);
-  expect(pending.some((p) => p.op === 'snapshot' && p.getPath === `${COLLECTION}/${SEED_ID}`), JSON.stringify(pending)).toBe(true);
+  expect(
+    pending.some((p) => p.op === 'snapshot' && p.getPath === `${COLLECTION}/${SEED_ID}`),
+    JSON.stringify(pending),
+  ).toBe(true);
   await restoreAndCheck(env, /restored: restored \S*(displayName|status)/);
 });
 
@@ -84,7 +115,12 @@ test('killed after the service created a scratch object and before the run heard
   cli = startRun(env);
   const run = cli;
 
-  await waitFor('a create', async () => (created ? true : undefined), () => run.child.exitCode !== null, 100_000);
+  await waitFor(
+    'a create',
+    async () => (created ? true : undefined),
+    () => run.child.exitCode !== null,
+    100_000,
+  );
   await run.exited;
 
   expect((await collection(setup)).length, 'the create did not leave an object to clean up').toBe(2);
@@ -99,13 +135,19 @@ test('killed while a scratch-mode run has scratch objects in the collection: res
   const run = cli;
   const exited = () => run.child.exitCode !== null || run.child.signalCode !== null;
 
-  const scratch = await waitFor('a scratch object in the collection', async () => {
-    const objects = await collection(setup!);
-    return objects.length > 1 ? objects.filter((o) => o.id !== SEED_ID) : undefined;
-  }, exited);
+  const scratch = await waitFor(
+    'a scratch object in the collection',
+    async () => {
+      const objects = await collection(setup!);
+      return objects.length > 1 ? objects.filter((o) => o.id !== SEED_ID) : undefined;
+    },
+    exited,
+  );
   await killGroup(run);
 
-  expect(scratch.map((o) => o.displayName)).toContainEqual(expect.stringMatching(/^graph-conformance (scratch|lifecycle) \d+$/));
+  expect(scratch.map((o) => o.displayName)).toContainEqual(
+    expect.stringMatching(/^graph-conformance (scratch|lifecycle) \d+$/),
+  );
   expect(pendingWrites(setup.journalDir).length).toBeGreaterThan(0);
   await restoreAndCheck(env, /deleted (scratch object|\d+ scratch object)/);
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test, type TestInfo } from '@playwright/test';
 import type { ConformanceReport } from '../../src/report/conformanceReport';
-import { Journal, type PendingWrite } from '../../src/target/journal';
+import { Journal, type PendingWrite } from '../../src/targets/journal';
 import { startServer, type RunningServer, type ServeOptions } from '../../src/serve/startServer';
 import { defaultScenarioIds } from '../cli/runCli';
 
@@ -19,7 +19,12 @@ export const ROOT = resolve(__dirname, '..', '..');
 export const COLLECTION = '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations';
 /** The existing object most tests seed; startServer gives it these values. */
 export const SEED_ID = '11111111-2222-4333-8444-555555555555';
-export const SEEDED = { displayName: 'Seeded PKI', status: 'succeeded', statusDetails: 'Seeded for conformance tests', deletedDateTime: null };
+export const SEEDED = {
+  displayName: 'Seeded PKI',
+  status: 'succeeded',
+  statusDetails: 'Seeded for conformance tests',
+  deletedDateTime: null,
+};
 /** The properties a run may change on an existing object, and must put back. */
 export const WRITABLE = ['displayName', 'status', 'statusDetails', 'deletedDateTime'] as const;
 /** A line of a JavaScript stack trace; none may reach a user. */
@@ -37,24 +42,41 @@ export interface LiveSetup {
 }
 
 /** Starts a server on a free port and makes fresh report and journal dirs; close the server when done. */
-export async function liveSetup(options: ServeOptions = {}, token = `tok-${Math.random().toString(36).slice(2)}`): Promise<LiveSetup> {
+export async function liveSetup(
+  options: ServeOptions = {},
+  token = `tok-${Math.random().toString(36).slice(2)}`,
+): Promise<LiveSetup> {
   const server = await startServer({ port: 0, tokens: [token], ...options });
   const reportDir = mkdtempSync(join(tmpdir(), 'conformance-live-report-'));
   const journalDir = mkdtempSync(join(tmpdir(), 'conformance-live-journal-'));
   const env = (extra: Record<string, string | undefined> = {}) =>
-    cliEnv({ GRAPH_BASE_URL: server.url, GRAPH_ACCESS_TOKEN: token, CONFORMANCE_REPORT_DIR: reportDir, CONFORMANCE_JOURNAL_DIR: journalDir, ...extra });
+    cliEnv({
+      GRAPH_BASE_URL: server.url,
+      GRAPH_ACCESS_TOKEN: token,
+      CONFORMANCE_REPORT_DIR: reportDir,
+      CONFORMANCE_JOURNAL_DIR: journalDir,
+      ...extra,
+    });
   return { server, reportDir, journalDir, env };
 }
 
 const disposed = new WeakSet<LiveSetup>();
 
-/** Stops the server; removes the test's dirs when it ended as expected, else names them in the report for a look. Once per setup. */
+/**
+ * Stops the server; removes the test's dirs when it ended as expected, else names them in the report for a look. Once
+ * per setup.
+ */
 export async function disposeSetup(setup: LiveSetup | undefined, info: TestInfo): Promise<void> {
   if (!setup || disposed.has(setup)) return;
   disposed.add(setup);
   await setup.server.close();
-  if (info.status === info.expectedStatus) for (const dir of [setup.reportDir, setup.journalDir]) rmSync(dir, { recursive: true, force: true });
-  else await info.attach('live-run-dirs.txt', { body: `report dir: ${setup.reportDir}\njournal dir: ${setup.journalDir}\n`, contentType: 'text/plain' });
+  if (info.status === info.expectedStatus)
+    for (const dir of [setup.reportDir, setup.journalDir]) rmSync(dir, { recursive: true, force: true });
+  else
+    await info.attach('live-run-dirs.txt', {
+      body: `report dir: ${setup.reportDir}\njournal dir: ${setup.journalDir}\n`,
+      contentType: 'text/plain',
+    });
 }
 
 /** Disposes, after each test of the spec file, the setup `current()` returns (the file's own `setup` variable). */
@@ -62,13 +84,18 @@ export function disposeAfterEach(current: () => LiveSetup | undefined): void {
   test.afterEach(async ({}, info) => disposeSetup(current(), info));
 }
 
-/** The test process's environment minus the runner's own and any GRAPH_/CONFORMANCE_ setting, plus `extra` (undefined removes). */
+/**
+ * The test process's environment minus the runner's own and any GRAPH_/CONFORMANCE_ setting, plus `extra` (undefined
+ * removes).
+ */
 export function cliEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env))
     if (!/^(TEST_|PW_|PLAYWRIGHT_|CONFORMANCE_|GRAPH_|FORCE_COLOR$|NODE_OPTIONS$)/.test(key)) env[key] = value;
   Object.assign(env, { CI: '1', NO_COLOR: '1' });
-  for (const [key, value] of Object.entries(extra)) if (value === undefined) delete env[key]; else env[key] = value;
+  for (const [key, value] of Object.entries(extra))
+    if (value === undefined) delete env[key];
+    else env[key] = value;
   return env;
 }
 
@@ -90,12 +117,19 @@ export interface CliResult {
 
 /** Starts `node bin/conformance.js ARGS` from the project root; `detached` gives it a process group of its own. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv, detached = false): CliProcess {
-  const child = spawn(process.execPath, ['bin/conformance.js', ...args], { cwd: ROOT, env, detached, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/conformance.js', ...args], {
+    cwd: ROOT,
+    env,
+    detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<CliResult>((done) => child.on('close', (code, signal) => done({ code, signal, stdout: out, stderr: err })));
+  const exited = new Promise<CliResult>((done) =>
+    child.on('close', (code, signal) => done({ code, signal, stdout: out, stderr: err })),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -115,14 +149,27 @@ export function show(result: CliResult): string {
   return `exit ${result.code}${result.signal ? ` (signal ${result.signal})` : ''}\n--- stdout\n${result.stdout.slice(-6000)}\n--- stderr\n${result.stderr.slice(-4000)}`;
 }
 
-/** GET through the server's front door with its token; retried on 429/503 and dropped connections, since faults strike these too. */
-export async function serverGet(setup: Pick<LiveSetup, 'server'>, path: string, token = setup.server.token): Promise<{ status: number; body: any }> {
+/**
+ * GET through the server's front door with its token; retried on 429/503 and dropped connections, since faults strike
+ * these too.
+ */
+export async function serverGet(
+  setup: Pick<LiveSetup, 'server'>,
+  path: string,
+  token = setup.server.token,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads the fields of the answer it
+  // expects
+): Promise<{ status: number; body: any }> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 40; attempt++) {
     try {
-      const response = await fetch(`${setup.server.url}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(`${setup.server.url}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(10_000),
+      });
       const text = await response.text();
-      if (response.status !== 429 && response.status !== 503) return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      if (response.status !== 429 && response.status !== 503)
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
       lastError = new Error(`GET ${path} answered ${response.status}`);
     } catch (error) {
       lastError = error;
@@ -137,7 +184,9 @@ export async function collection(setup: Pick<LiveSetup, 'server'>): Promise<Arra
   const page = await serverGet(setup, COLLECTION);
   if (page.status !== 200) throw new Error(`listing the collection answered ${page.status}`);
   if (page.body['@odata.nextLink']) throw new Error('the collection has a second page; this helper reads one');
-  return [...(page.body.value as Array<Record<string, unknown>>)].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  return [...(page.body.value as Array<Record<string, unknown>>)].sort((a, b) =>
+    String(a.id).localeCompare(String(b.id)),
+  );
 }
 
 /** The writable properties of an object, for comparison with SEEDED. */
@@ -147,7 +196,7 @@ export function writableOf(object: Record<string, unknown>): Record<string, unkn
 
 /** The journal entries of the live target still pending (what `restore` would undo). */
 export function pendingWrites(journalDir: string, target = 'live'): PendingWrite[] {
-  return new Journal(join(journalDir, `${target}.jsonl`), "").pending();
+  return new Journal(join(journalDir, `${target}.jsonl`), '').pending();
 }
 
 /** conformance.json of a report dir (the test fails plainly if it is missing). */
@@ -159,13 +208,21 @@ export function readReport(reportDir: string): ConformanceReport {
 
 /** The failure codes of a report, scenario by scenario, for failure messages. */
 export function failureCodes(report: ConformanceReport): string {
-  return report.scenarios.filter((s) => s.verdict !== 'passed').map((s) => `${s.id} ${s.verdict}: ${s.failures.map((f) => `${f.code} ${f.message}`).join('; ')}`).join('\n');
+  return report.scenarios
+    .filter((s) => s.verdict !== 'passed')
+    .map((s) => `${s.id} ${s.verdict}: ${s.failures.map((f) => `${f.code} ${f.message}`).join('; ')}`)
+    .join('\n');
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `probe` until it returns a value other than undefined; fails after `timeoutMs` or once `gaveUp()` is true. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, gaveUp: () => boolean, timeoutMs = 90_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  gaveUp: () => boolean,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !gaveUp()) {
     const value = await probe();
@@ -188,29 +245,52 @@ export function groupAlive(pgid: number): boolean {
 /** What a proxy's hook decides for an answer the server gave: pass it on, or drop the client's connection instead. */
 export type ProxyDecision = 'forward' | 'reset';
 
-/** A loopback HTTP proxy in front of the server that lets a test act at the moment the server has answered and the client has not yet heard. */
+/**
+ * A loopback HTTP proxy in front of the server that lets a test act at the moment the server has answered and the
+ * client has not yet heard.
+ */
 export interface Proxy {
   url: string;
   close(): Promise<void>;
 }
 
-/** Starts a proxy to `upstream` (a server's /beta URL); `onAnswer` sees each request and the server's status, and may hold the answer. */
-export async function startProxy(upstream: string, onAnswer: (method: string, path: string, status: number) => ProxyDecision | Promise<ProxyDecision>): Promise<Proxy> {
+/**
+ * Starts a proxy to `upstream` (a server's /beta URL); `onAnswer` sees each request and the server's status, and may
+ * hold the answer.
+ */
+export async function startProxy(
+  upstream: string,
+  onAnswer: (method: string, path: string, status: number) => ProxyDecision | Promise<ProxyDecision>,
+): Promise<Proxy> {
   const target = new URL(upstream);
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const forward = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent: false }, (answer) => {
-        const body: Buffer[] = [];
-        answer.on('data', (c: Buffer) => body.push(c));
-        answer.on('end', async () => {
-          const decision = await onAnswer(req.method ?? 'GET', (req.url ?? '').replace(target.pathname, ''), answer.statusCode ?? 0);
-          if (decision === 'reset') return void req.socket.resetAndDestroy();
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          res.end(Buffer.concat(body));
-        });
-      });
+      const forward = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+          agent: false,
+        },
+        (answer) => {
+          const body: Buffer[] = [];
+          answer.on('data', (c: Buffer) => body.push(c));
+          answer.on('end', async () => {
+            const decision = await onAnswer(
+              req.method ?? 'GET',
+              (req.url ?? '').replace(target.pathname, ''),
+              answer.statusCode ?? 0,
+            );
+            if (decision === 'reset') return void req.socket.resetAndDestroy();
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(Buffer.concat(body));
+          });
+        },
+      );
       forward.on('error', () => req.socket.destroy());
       forward.end(Buffer.concat(chunks));
     });
@@ -218,9 +298,10 @@ export async function startProxy(upstream: string, onAnswer: (method: string, pa
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`,
-    close: () => new Promise<void>((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,5 +1,19 @@
 import { test, expect } from '@playwright/test';
-import { collection, disposeAfterEach, failureCodes, liveSetup, pendingWrites, readReport, runCli, scenarioCount, SEED_ID, SEEDED, show, writableOf, type LiveSetup } from './liveHarness';
+import {
+  collection,
+  disposeAfterEach,
+  failureCodes,
+  liveSetup,
+  pendingWrites,
+  readReport,
+  runCli,
+  scenarioCount,
+  SEED_ID,
+  SEEDED,
+  show,
+  writableOf,
+  type LiveSetup,
+} from './liveHarness';
 
 // The two ways a live run works on a tenant (README "Running against a real tenant"), end to end through the real
 // CLI: scratch objects created and deleted, or an existing object changed and put back. Either way the tenant is
@@ -25,7 +39,9 @@ test('scratch mode on a faithful server: every scenario passes and the collectio
   expect(await collection(setup), 'a scratch object was left behind, or the untouched object changed').toEqual(before);
   expect(pendingWrites(setup.journalDir)).toEqual([]);
   // The scratch objects really were made (and named as the README says), so "nothing left" means "cleaned up".
-  const creates = report.scenarios.flatMap((s) => s.exchanges ?? []).filter((e) => e.method === 'POST' && e.status === 201);
+  const creates = report.scenarios
+    .flatMap((s) => s.exchanges ?? [])
+    .filter((e) => e.method === 'POST' && e.status === 201);
   expect(creates.length).toBeGreaterThanOrEqual(scenarioCount() / 2);
 });
 
@@ -34,7 +50,10 @@ test('existing-object mode with --workers 2: every scenario passes and the objec
   const before = await collection(setup);
   expect(before.map((o) => writableOf(o))).toEqual([SEEDED]);
 
-  const run = await runCli(['run', '--target', 'live', '--allow-writes', '--workers', '2'], setup.env({ GRAPH_PKI_ID: SEED_ID }));
+  const run = await runCli(
+    ['run', '--target', 'live', '--allow-writes', '--workers', '2'],
+    setup.env({ GRAPH_PKI_ID: SEED_ID }),
+  );
 
   expect(run.code, show(run)).toBe(0);
   const report = readReport(setup.reportDir);
@@ -42,10 +61,15 @@ test('existing-object mode with --workers 2: every scenario passes and the objec
   // The scenarios share one object, so the CLI says it runs them one at a time.
   expect(run.stdout + run.stderr).toContain('--workers 2 ignored');
   const after = await collection(setup);
-  expect(after.map((o) => o.id), 'the collection holds something besides the existing object').toEqual([SEED_ID]);
+  expect(
+    after.map((o) => o.id),
+    'the collection holds something besides the existing object',
+  ).toEqual([SEED_ID]);
   expect(writableOf(after[0])).toEqual(SEEDED);
   // The object was really written to (and put back), so the equality above is a restore, not an untouched object.
-  expect(Date.parse(String(after[0].lastModifiedDateTime))).toBeGreaterThan(Date.parse(String(before[0].lastModifiedDateTime)));
+  expect(Date.parse(String(after[0].lastModifiedDateTime))).toBeGreaterThan(
+    Date.parse(String(before[0].lastModifiedDateTime)),
+  );
   expect(pendingWrites(setup.journalDir)).toEqual([]);
 });
 

@@ -2,9 +2,22 @@ import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../src/serve/startServer';
-import { cliEnv, collection, disposeAfterEach, liveSetup, pendingWrites, runCli, SEED_ID, SEEDED, show, STACK_LINE, writableOf, type LiveSetup } from './liveHarness';
+import {
+  cliEnv,
+  collection,
+  disposeAfterEach,
+  liveSetup,
+  pendingWrites,
+  runCli,
+  SEED_ID,
+  SEEDED,
+  show,
+  STACK_LINE,
+  writableOf,
+  type LiveSetup,
+} from './liveHarness';
 
-// Runs that must not start (DESIGN §2): a live run that would write without --allow-writes (exit 2, nothing sent),
+// Runs that must not start (README.md): a live run that would write without --allow-writes (exit 2, nothing sent),
 // and a target that cannot be reached or refuses the credential (exit 3, one sentence, no verdict, no write).
 
 test.describe.configure({ mode: 'parallel' });
@@ -41,7 +54,10 @@ test('an unreachable service (a closed port): exit 3 with one sentence and no st
   await gone.close();
   setup = await liveSetup();
 
-  const run = await runCli(['run', '--target', 'live', '--allow-writes'], setup.env({ GRAPH_BASE_URL: url, GRAPH_ACCESS_TOKEN: 'tok-closed-port' }));
+  const run = await runCli(
+    ['run', '--target', 'live', '--allow-writes'],
+    setup.env({ GRAPH_BASE_URL: url, GRAPH_ACCESS_TOKEN: 'tok-closed-port' }),
+  );
 
   expect(run.code, show(run)).toBe(3);
   expect(run.stderr).toMatch(/unreachable/);
@@ -56,7 +72,10 @@ test('a credential the service refuses: exit 3 "refused the credential", and onl
   const before = await collection(setup);
   const requestsBefore = setup.server.stats().requests;
 
-  const run = await runCli(['run', '--target', 'live', '--allow-writes'], setup.env({ GRAPH_ACCESS_TOKEN: 'tok-a-wrong-one' }));
+  const run = await runCli(
+    ['run', '--target', 'live', '--allow-writes'],
+    setup.env({ GRAPH_ACCESS_TOKEN: 'tok-a-wrong-one' }),
+  );
 
   expect(run.code, show(run)).toBe(3);
   expect(run.stderr).toMatch(/refused the credential/);
@@ -70,12 +89,15 @@ test('a credential the service refuses: exit 3 "refused the credential", and onl
   expect(pendingWrites(setup.journalDir)).toEqual([]);
 });
 
-// DESIGN §2: "A missing or rejected credential ends the run with exit 3" — the CLI agrees: no credential is exit 3
+// README.md: "A missing or rejected credential ends the run with exit 3" — the CLI agrees: no credential is exit 3
 // (not 2, although it is found before anything is sent), with a sentence naming the variables to set.
 test('no credential at all (no GRAPH_ACCESS_TOKEN, no GRAPH_TENANT_ID): exit 3 naming what to set, nothing sent', async () => {
   setup = await liveSetup({ seedIds: [SEED_ID] });
 
-  const run = await runCli(['run', '--target', 'live', '--allow-writes'], setup.env({ GRAPH_ACCESS_TOKEN: undefined, GRAPH_TENANT_ID: undefined }));
+  const run = await runCli(
+    ['run', '--target', 'live', '--allow-writes'],
+    setup.env({ GRAPH_ACCESS_TOKEN: undefined, GRAPH_TENANT_ID: undefined }),
+  );
 
   expect(run.code, show(run)).toBe(3);
   expect(run.stderr).toMatch(/no usable credential for live/);
@@ -88,7 +110,10 @@ test('no credential at all (no GRAPH_ACCESS_TOKEN, no GRAPH_TENANT_ID): exit 3 n
 test('restore without a credential: exit 3 with one sentence, not a stack trace', async () => {
   setup = await liveSetup();
 
-  const run = await runCli(['restore', '--target', 'live'], cliEnv({ GRAPH_BASE_URL: setup.server.url, CONFORMANCE_JOURNAL_DIR: setup.journalDir }));
+  const run = await runCli(
+    ['restore', '--target', 'live'],
+    cliEnv({ GRAPH_BASE_URL: setup.server.url, CONFORMANCE_JOURNAL_DIR: setup.journalDir }),
+  );
 
   expect(run.code, show(run)).toBe(3);
   expect(run.stderr).toMatch(/no usable credential for live/);

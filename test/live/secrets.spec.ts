@@ -6,7 +6,8 @@ import { redacted } from '../../src/report/redact';
 import { reportContents, secretForms, walkFiles } from '../cli/reportFiles';
 import { disposeAfterEach, liveSetup, runCli, SEED_ID, show, type LiveSetup } from './liveHarness';
 
-// STYLE.md habit 9, for the live target: the bearer token given in GRAPH_ACCESS_TOKEN reaches no file the run
+// Secrets are redacted where output is written, for the live target: the bearer token given in GRAPH_ACCESS_TOKEN
+// reaches no file the run
 // writes (reports, attachments, traces, test-results, the journal) and not the console, in any encoding.
 
 test.setTimeout(120_000);
@@ -27,9 +28,22 @@ test('the live token reaches no file under the report and journal dirs, nor the 
   const files = [...walkFiles(setup.reportDir), ...walkFiles(setup.journalDir)];
   // The walk reached the places a token would sit: the HTML report (with its embedded data), the JSON and JUnit
   // reports, the per-test output folder, and the journal the run wrote before its writes.
-  for (const expected of [/\/html\/index\.html$/, /\/results\.json$/, /\/junit\.xml$/, /\/conformance\.json$/, /\/test-results\//, /\/live\.jsonl$/])
-    expect(files.some((f) => expected.test(f)), `no file matches ${expected}`).toBe(true);
-  const contents = [...reportContents(setup.reportDir), ...walkFiles(setup.journalDir).map((f) => ({ origin: relative(setup!.journalDir, f), bytes: readFileSync(f) }))];
+  for (const expected of [
+    /\/html\/index\.html$/,
+    /\/results\.json$/,
+    /\/junit\.xml$/,
+    /\/conformance\.json$/,
+    /\/test-results\//,
+    /\/live\.jsonl$/,
+  ])
+    expect(
+      files.some((f) => expected.test(f)),
+      `no file matches ${expected}`,
+    ).toBe(true);
+  const contents = [
+    ...reportContents(setup.reportDir),
+    ...walkFiles(setup.journalDir).map((f) => ({ origin: relative(setup!.journalDir, f), bytes: readFileSync(f) })),
+  ];
   expect(contents.some((c) => /^html\/index\.html#.+\.json$/.test(c.origin))).toBe(true);
   expect(contents.some((c) => /^results\.json#body\[\d+\]$/.test(c.origin))).toBe(true);
   // Positive control: the token was sent, and redacted, in the transcripts the walk decoded.

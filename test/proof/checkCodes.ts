@@ -1,10 +1,18 @@
-import type { FailureCode } from '../../src/check/failureCodes';
+import type { FailureCode } from '../../src/common/failureCodes';
 
-/** The codes each registered check can report, by check name (src/check/registry.ts); a new check must be added here. */
+/**
+ * The codes each registered check can report, by check name (src/check/registry.ts); a new check must be added here.
+ */
 export const checkCodes: Record<string, FailureCode[]> = {
   status_conformance: ['contract.status.unexpected'],
-  header_conformance: ['contract.header.missing', 'contract.header.mismatch', 'contract.header.format', 'contract.header.mediaType',
-    'contract.header.unexpected', 'contract.header.echo'],
+  header_conformance: [
+    'contract.header.missing',
+    'contract.header.mismatch',
+    'contract.header.format',
+    'contract.header.mediaType',
+    'contract.header.unexpected',
+    'contract.header.echo',
+  ],
   header_schema_conformance: ['contract.headers.schema'],
   empty_body_conformance: ['contract.body.notEmpty'],
   response_schema_conformance: ['contract.body.notJson', 'contract.body.schema'],

@@ -1,4 +1,7 @@
-/** The other half of the proof: on a faithful target, plain or spelled in unusual but valid ways, the whole suite passes without a single failure. */
+/**
+ * The other half of the proof: on a faithful target, plain or spelled in unusual but valid ways, the whole suite passes
+ * without a single failure.
+ */
 import { test, expect } from '@playwright/test';
 import { defaultSuite, failureLines, runDefaultSuite } from './runDefaultSuite';
 

@@ -3,7 +3,8 @@ import { test, expect } from '@playwright/test';
 import { readConformance, runCli, showOutput } from '../cli/runCli';
 import { freshDir, harFiles, readHar, recordAgainstServer, verdictsOf } from './recordingsHarness';
 
-// A live run on an existing object (GRAPH_PKI_ID) records that object under a placeholder id; the replay works on the same placeholder.
+// A live run on an existing object (GRAPH_PKI_ID) records that object under a placeholder id; the replay works on the
+// same placeholder.
 const seeded = '11111111-2222-4333-8444-555555555555';
 const grep = '^pki-update-(display-name|partial-sequence)$';
 
@@ -17,7 +18,9 @@ test('a recording made on an existing object replays on that object, and never n
     expect(readFileSync(file, 'utf8')).not.toContain(seeded);
     expect(readHar(file).log.entries[0]).toMatchObject({ _step: 'pki.get' });
   }
-  const replay = runCli(['run', '--target', 'recordings', '--grep', grep], { env: { CONFORMANCE_RECORDINGS_DIR: dir } });
+  const replay = runCli(['run', '--target', 'recordings', '--grep', grep], {
+    env: { CONFORMANCE_RECORDINGS_DIR: dir },
+  });
   expect(replay.status, showOutput(replay)).toBe(0);
   expect(verdictsOf(readConformance(replay.reportDir))).toEqual(verdictsOf(readConformance(recording.reportDir)));
 });

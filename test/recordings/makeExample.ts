@@ -18,22 +18,43 @@ const dir = join(root, 'recordings', 'example');
 async function main(): Promise<number> {
   const server = await startServer({ port, tokens: [token] });
   try {
-    for (const file of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.har'))) rmSync(join(dir, file.name));
+    for (const file of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.har')))
+      rmSync(join(dir, file.name));
   } catch {
     // No example yet: record creates the folder.
   }
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(CONFORMANCE_|GRAPH_|TEST_|PW_|PLAYWRIGHT_)/.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (!/^(CONFORMANCE_|GRAPH_|TEST_|PW_|PLAYWRIGHT_)/.test(key)) env[key] = value;
   // Asynchronous: the server answers from this very process, so it must not be blocked while the recording runs.
-  const child = spawn(process.execPath, ['bin/conformance.js', 'record', '--target', 'live', '--allow-writes', '--dir', dir, '--report-dir', join(root, 'reports', 'example-recording')], {
-    cwd: root, stdio: 'inherit', env: { ...env, CI: '1', GRAPH_BASE_URL: server.url, GRAPH_ACCESS_TOKEN: token },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      'bin/conformance.js',
+      'record',
+      '--target',
+      'live',
+      '--allow-writes',
+      '--dir',
+      dir,
+      '--report-dir',
+      join(root, 'reports', 'example-recording'),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, CI: '1', GRAPH_BASE_URL: server.url, GRAPH_ACCESS_TOKEN: token },
+    },
+  );
   const code = await new Promise<number>((done) => child.on('exit', (status) => done(status ?? 1)));
   await server.close();
   return code;
 }
 
-main().then((code) => (process.exitCode = code), (error: Error) => {
-  process.stderr.write(`makeExample: ${error.message}\n`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    process.stderr.write(`makeExample: ${error.message}\n`);
+    process.exitCode = 2;
+  },
+);

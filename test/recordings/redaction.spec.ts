@@ -16,16 +16,48 @@ const runId = '20250101120000';
 
 function recorded(): RecordedScenario {
   return {
-    scenario: 'demo', target: 'live', baseUrl: 'https://graph.microsoft.com/beta', runId, existing: {},
-    sends: [{
-      step: 'patch',
-      request: { method: 'PATCH', url: `https://graph.microsoft.com/beta/things/${object}?tenant=${tenant}&code=abc123`,
-        headers: { authorization: `Bearer ${token}`, cookie: 'session=1', 'content-type': 'application/json', 'x-api-key': 'k' },
-        bodyText: JSON.stringify({ displayName: `Contoso ${runId}`, owner: 'alice@contoso.com', client_secret: 'other', note: secret }) },
-      response: { status: 200, durationMs: 12,
-        headers: { 'content-type': 'application/json', 'set-cookie': 'a=b', 'request-id': tenant, date: 'Wed, 01 Jan 2025 12:00:00 GMT' },
-        bodyText: JSON.stringify({ id: object, displayName: `Contoso ${runId}`, owners: ['alice@contoso.com', 'bob@contoso.com'], access_token: token }) },
-    }],
+    scenario: 'demo',
+    target: 'live',
+    baseUrl: 'https://graph.microsoft.com/beta',
+    runId,
+    existing: {},
+    sends: [
+      {
+        step: 'patch',
+        request: {
+          method: 'PATCH',
+          url: `https://graph.microsoft.com/beta/things/${object}?tenant=${tenant}&code=abc123`,
+          headers: {
+            authorization: `Bearer ${token}`,
+            cookie: 'session=1',
+            'content-type': 'application/json',
+            'x-api-key': 'k',
+          },
+          bodyText: JSON.stringify({
+            displayName: `Contoso ${runId}`,
+            owner: 'alice@contoso.com',
+            client_secret: 'other',
+            note: secret,
+          }),
+        },
+        response: {
+          status: 200,
+          durationMs: 12,
+          headers: {
+            'content-type': 'application/json',
+            'set-cookie': 'a=b',
+            'request-id': tenant,
+            date: 'Wed, 01 Jan 2025 12:00:00 GMT',
+          },
+          bodyText: JSON.stringify({
+            id: object,
+            displayName: `Contoso ${runId}`,
+            owners: ['alice@contoso.com', 'bob@contoso.com'],
+            access_token: token,
+          }),
+        },
+      },
+    ],
   };
 }
 
@@ -37,16 +69,37 @@ function redactor(): CassetteRedactor {
 test('credentials, cookies, secrets, configured values, the run id and ids become stable placeholders', () => {
   const har = buildCassette(recorded(), redactor());
   const [entry] = har.log.entries;
-  expect(entry.request.url).toBe('https://graph.microsoft.com/beta/things/00000000-0000-4000-8000-000000000001?tenant=00000000-0000-4000-8000-000000000002&code={{REDACTED:code}}');
+  expect(entry.request.url).toBe(
+    'https://graph.microsoft.com/beta/things/00000000-0000-4000-8000-000000000001?tenant=00000000-0000-4000-8000-000000000002&code={{REDACTED:code}}',
+  );
   expect(Object.fromEntries(entry.request.headers.map((h) => [h.name, h.value]))).toEqual({
-    authorization: '{{REDACTED:authorization}}', cookie: '{{REDACTED:cookie}}', 'content-type': 'application/json', 'x-api-key': '{{REDACTED:x-api-key}}' });
-  expect(JSON.parse(entry.request.postData!.text!)).toEqual({ displayName: '{{REDACTED:org}} {{run.id}}', owner: '{{REDACTED:upn}}', client_secret: '{{REDACTED:client_secret}}', note: '{{REDACTED:secret}}' });
-  expect(Object.fromEntries(entry.response.headers.map((h) => [h.name, h.value]))).toMatchObject({ 'set-cookie': '{{REDACTED:set-cookie}}', 'request-id': '00000000-0000-4000-8000-000000000002' });
-  // The same id gets the same placeholder in the URL, the query and the answer; distinct configured values are numbered.
-  expect(JSON.parse(entry.response.content.text!)).toEqual({ id: '00000000-0000-4000-8000-000000000001', displayName: '{{REDACTED:org}} {{run.id}}',
-    owners: ['{{REDACTED:upn}}', '{{REDACTED:upn-2}}'], access_token: '{{REDACTED:access_token}}' });
+    authorization: '{{REDACTED:authorization}}',
+    cookie: '{{REDACTED:cookie}}',
+    'content-type': 'application/json',
+    'x-api-key': '{{REDACTED:x-api-key}}',
+  });
+  expect(JSON.parse(entry.request.postData!.text!)).toEqual({
+    displayName: '{{REDACTED:org}} {{run.id}}',
+    owner: '{{REDACTED:upn}}',
+    client_secret: '{{REDACTED:client_secret}}',
+    note: '{{REDACTED:secret}}',
+  });
+  expect(Object.fromEntries(entry.response.headers.map((h) => [h.name, h.value]))).toMatchObject({
+    'set-cookie': '{{REDACTED:set-cookie}}',
+    'request-id': '00000000-0000-4000-8000-000000000002',
+  });
+  // The same id gets the same placeholder in the URL, the query and the answer; distinct configured values are
+  // numbered.
+  expect(JSON.parse(entry.response.content.text!)).toEqual({
+    id: '00000000-0000-4000-8000-000000000001',
+    displayName: '{{REDACTED:org}} {{run.id}}',
+    owners: ['{{REDACTED:upn}}', '{{REDACTED:upn-2}}'],
+    access_token: '{{REDACTED:access_token}}',
+  });
   expect(entry.startedDateTime).toBe('2025-01-01T12:00:00.000Z');
-  expect(JSON.stringify(har)).not.toMatch(/alice|bob|Contoso|client-secret-value|eyJ|20250101120000|72f988bf|C721DC42/i);
+  expect(JSON.stringify(har)).not.toMatch(
+    /alice|bob|Contoso|client-secret-value|eyJ|20250101120000|72f988bf|C721DC42/i,
+  );
 });
 
 test('a written cassette is valid HAR 1.2, byte-for-byte the same when written again', () => {
@@ -56,7 +109,13 @@ test('a written cassette is valid HAR 1.2, byte-for-byte the same when written a
   expect(readFileSync(join(dir, 'a.har'), 'utf8')).toBe(readFileSync(join(dir, 'b.har'), 'utf8'));
   const read = readCassette(join(dir, 'a.har'));
   expect(read.problems).toEqual([]);
-  expect(read.cassette!.entries[0]).toMatchObject({ index: 1, step: 'patch', method: 'PATCH', path: '/things/00000000-0000-4000-8000-000000000001', status: 200 });
+  expect(read.cassette!.entries[0]).toMatchObject({
+    index: 1,
+    step: 'patch',
+    method: 'PATCH',
+    path: '/things/00000000-0000-4000-8000-000000000001',
+    status: 200,
+  });
   expect(readFileSync(join(dir, 'a.har'), 'utf8')).toMatch(/^\{\n {2}"log": \{\n {4}"_conformance": \{\n {6}"baseUrl"/);
 });
 
@@ -65,5 +124,7 @@ test('an existing object that a live run worked on is noted by its placeholder, 
   scenario.sends[0].request.url = 'https://graph.microsoft.com/beta/things/pki-42';
   const har = buildCassette(scenario, new CassetteRedactor({ secrets: [], rules: [], runId, ids: ['pki-42'] }));
   expect(har.log._conformance!.existing).toEqual({ GRAPH_PKI_ID: '00000000-0000-4000-8000-000000000001' });
-  expect(har.log.entries[0].request.url).toBe('https://graph.microsoft.com/beta/things/00000000-0000-4000-8000-000000000001');
+  expect(har.log.entries[0].request.url).toBe(
+    'https://graph.microsoft.com/beta/things/00000000-0000-4000-8000-000000000001',
+  );
 });

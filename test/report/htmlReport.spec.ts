@@ -10,7 +10,14 @@ import { serveFolder, type StaticServer } from './staticServer';
 test.describe.configure({ mode: 'serial' });
 
 const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let run: CliResult;
 let report: ConformanceReport;
@@ -21,7 +28,9 @@ let page: Page;
 test.beforeAll(async () => {
   test.setTimeout(360_000);
   if (!existsSync(chromiumPath))
-    throw new Error(`${chromiumPath} is missing: these tests open the HTML report in Debian's chromium; install it with \`apt-get install chromium\``);
+    throw new Error(
+      `${chromiumPath} is missing: these tests open the HTML report in Debian's chromium; install it with \`apt-get install chromium\``,
+    );
   run = runCli(['run'], { env: { CONFORMANCE_REPLAY_BREAKS: 'patch-not-persisted' } });
   expect(run.status, showOutput(run)).toBe(1);
   report = readConformance(run.reportDir);
@@ -37,7 +46,7 @@ test.afterAll(async () => {
 
 const updateFolder = 'scenarios/graph-pki/update';
 
-test('the report\'s index lists one test per scenario folder, and the folder with failed scenarios as failed', async () => {
+test("the report's index lists one test per scenario folder, and the folder with failed scenarios as failed", async () => {
   await page.goto(server.url);
   for (const folder of ['scenarios/graph-pki/update', 'scenarios/graph-pki/reject', 'scenarios/graph-pki/lifecycle'])
     await expect(page.getByText(folder, { exact: true }).first()).toBeVisible();
@@ -49,7 +58,7 @@ test('the report\'s index lists one test per scenario folder, and the folder wit
   expect(text).not.toContain('scenarios/graph-pki/reject');
 });
 
-test('the failed folder\'s page names every failed scenario and no passing one', async () => {
+test("the failed folder's page names every failed scenario and no passing one", async () => {
   await page.goto(server.url);
   await page.getByText(updateFolder, { exact: true }).first().click();
   await expect(page).toHaveURL(/#\?testId=/);
@@ -61,29 +70,49 @@ test('the failed folder\'s page names every failed scenario and no passing one',
   }
 });
 
-test('each scenario is a step; a failed scenario\'s step holds its failures: code, message and the YAML frame', async () => {
+test("each scenario is a step; a failed scenario's step holds its failures: code, message and the YAML frame", async () => {
   // Continues on the page the previous test opened.
-  await page.getByText(/^\d+ scenarios$/).first().click();
+  await page
+    .getByText(/^\d+ scenarios$/)
+    .first()
+    .click();
   const inUpdate = report.scenarios.filter((x) => x.file.startsWith(updateFolder));
   for (const s of inUpdate) await expect(page.getByText(`${s.id}: ${s.title}`, { exact: true }).first()).toBeVisible();
-  await page.getByText(`pki-update-display-name: ${inUpdate.find((s) => s.id === 'pki-update-display-name')!.title}`, { exact: true }).first().click();
+  await page
+    .getByText(`pki-update-display-name: ${inUpdate.find((s) => s.id === 'pki-update-display-name')!.title}`, {
+      exact: true,
+    })
+    .first()
+    .click();
   await expect(page.getByText('Attach "pki-update-display-name.failures.txt"').first()).toBeVisible();
   await page.getByText('pki-update-display-name.failures.txt', { exact: true }).last().click();
-  await expect(page.getByText('contract.body.notPersisted: Change not persisted (step persisted)').filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    page
+      .getByText('contract.body.notPersisted: Change not persisted (step persisted)')
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
   const text = await page.locator('body').innerText();
   expect(text).toMatch(/step patch set displayName to "Contoso PKI \d+", but GET now returns/);
   expect(text).toMatch(/--> scenarios\/graph-pki\/update\/display-name\.yaml:\d+:\d+/);
   expect(text).toContain('persisted: patch');
 });
 
-test('the failed scenario\'s http-transcript attachment opens to the redacted exchange', async () => {
+test("the failed scenario's http-transcript attachment opens to the redacted exchange", async () => {
   await page.goto(server.url);
   await page.getByText(updateFolder, { exact: true }).first().click();
   await expect(page.getByText('Attachments')).toBeVisible();
   const attachment = page.getByText('pki-update-display-name.http-transcript.txt', { exact: true }).last();
   await expect(attachment).toBeVisible();
   await attachment.click();
-  await expect(page.getByText(/PATCH \/beta\/directory\/publicKeyInfrastructure\/certificateBasedAuthConfigurations\/[0-9a-f-]+ HTTP\/1\.1/).filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    page
+      .getByText(
+        /PATCH \/beta\/directory\/publicKeyInfrastructure\/certificateBasedAuthConfigurations\/[0-9a-f-]+ HTTP\/1\.1/,
+      )
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
   const text = await page.locator('body').innerText();
   expect(text).toContain('### step patch');
   expect(text).toContain('### step persisted');

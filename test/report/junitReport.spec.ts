@@ -1,14 +1,16 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { failure } from '../../src/check/failure';
-import type { ConformanceReport, ScenarioEntry } from '../../src/report/conformanceReport';
+import { failure } from '../../src/common/failure';
+import type { ConformanceReport } from '../../src/report/conformanceReport';
+import type { ScenarioEntry } from '../../src/common/scenarioResult';
 import { totalsOf } from '../../src/report/conformanceReport';
 import { writeJunit } from '../../src/report/junitReport';
 import { renderFailures } from '../../src/report/renderFailure';
 import { tempDir } from '../cli/tempDir';
 
-// junit.xml is written from the verdicts: one testcase per scenario, a testsuite per folder, <failure> vs <error> vs <skipped>.
+// junit.xml is written from the verdicts: one testcase per scenario, a testsuite per folder, <failure> vs <error> vs
+// <skipped>.
 
 interface XmlElement {
   name: string;
@@ -23,7 +25,10 @@ function decode(text: string, at: number): string {
   if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(text)) throw new Error(`a bare & near offset ${at}`);
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (_, ref: string) =>
-    ref[0] !== '#' ? named[ref] : String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))));
+    ref[0] !== '#'
+      ? named[ref]
+      : String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))),
+  );
 }
 
 function attributesOf(source: string, at: number): Record<string, string> {
@@ -37,25 +42,31 @@ function attributesOf(source: string, at: number): Record<string, string> {
 
 /** A small XML 1.0 reader, strict enough to refuse what junit consumers refuse: a walk over tags, text and CDATA. */
 function parseXml(xml: string): XmlElement {
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
   if (/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(xml)) throw new Error('a character XML 1.0 forbids');
-  const token = /<\?xml[^?]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)/y;
+  const token =
+    /<\?xml[^?]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)/y;
   const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
   const open = [root];
   for (let m: RegExpExecArray | null; token.lastIndex < xml.length;) {
     const at = token.lastIndex;
-    if (!(m = token.exec(xml))) throw new Error(`not well-formed at offset ${at}: ${JSON.stringify(xml.slice(at, at + 40))}`);
+    if (!(m = token.exec(xml)))
+      throw new Error(`not well-formed at offset ${at}: ${JSON.stringify(xml.slice(at, at + 40))}`);
     const [, cdata, close, name, attributes, selfClosing, text] = m;
     const current = open[open.length - 1];
     if (text !== undefined && text.includes(']]>')) throw new Error(`"]]>" in text at offset ${at}`);
-    if (text !== undefined && current === root && text.trim()) throw new Error(`text outside the root element at offset ${at}`);
+    if (text !== undefined && current === root && text.trim())
+      throw new Error(`text outside the root element at offset ${at}`);
     if (text !== undefined || cdata !== undefined) current.text += cdata ?? decode(text, at);
-    if (close !== undefined && (open.pop()!.name !== close || current === root)) throw new Error(`</${close}> closes ${current.name} at offset ${at}`);
+    if (close !== undefined && (open.pop()!.name !== close || current === root))
+      throw new Error(`</${close}> closes ${current.name} at offset ${at}`);
     if (name === undefined) continue;
     const element: XmlElement = { name, attributes: attributesOf(attributes, at), children: [], text: '' };
     current.children.push(element);
     if (!selfClosing) open.push(element);
   }
-  if (open.length !== 1 || root.children.length !== 1) throw new Error(`unclosed <${open[open.length - 1].name}> or not one root element`);
+  if (open.length !== 1 || root.children.length !== 1)
+    throw new Error(`unclosed <${open[open.length - 1].name}> or not one root element`);
   return root.children[0];
 }
 
@@ -66,11 +77,22 @@ function all(element: XmlElement, name: string): XmlElement[] {
 
 test.describe('the XML reader used below', () => {
   test('reads what it should and refuses what is not well-formed', () => {
-    const doc = parseXml('<?xml version="1.0"?>\n<a x="1 &amp; &lt;2&gt; &quot;q&quot;" y=\'it&apos;s\'><b/><c>t &#38; &#x3C;<![CDATA[<raw & ]]]]><![CDATA[>]]></c></a>');
+    const doc = parseXml(
+      '<?xml version="1.0"?>\n<a x="1 &amp; &lt;2&gt; &quot;q&quot;" y=\'it&apos;s\'><b/><c>t &#38; &#x3C;<![CDATA[<raw & ]]]]><![CDATA[>]]></c></a>',
+    );
     expect(doc.attributes).toEqual({ x: '1 & <2> "q"', y: "it's" });
     expect(doc.children.map((c) => c.name)).toEqual(['b', 'c']);
     expect(doc.children[1].text).toBe('t & <<raw & ]]>');
-    for (const bad of ['<a>&</a>', '<a><b></a>', '<a x="<"/>', '<a>x]]>y</a>', '<a/><b/>', '<a>', '<a>\u001b</a>', '<a x="1" x="2"/>'])
+    for (const bad of [
+      '<a>&</a>',
+      '<a><b></a>',
+      '<a x="<"/>',
+      '<a>x]]>y</a>',
+      '<a/><b/>',
+      '<a>',
+      '<a>\u001b</a>',
+      '<a x="1" x="2"/>',
+    ])
       expect(() => parseXml(bad), bad).toThrow();
   });
 });
@@ -79,20 +101,42 @@ const awkward = `Tom & Jerry's <"quoted"> title`;
 
 /** A report of five scenarios in two folders, interleaved, one of each verdict (and two passed). */
 function sampleReport(): ConformanceReport {
-  const entry = (id: string, file: string, verdict: ScenarioEntry['verdict'], failures: ScenarioEntry['failures'] = []): ScenarioEntry =>
-    ({ id, title: `${awkward} of ${id}`, file, verdict, failures, durationMs: 1500 });
+  const entry = (
+    id: string,
+    file: string,
+    verdict: ScenarioEntry['verdict'],
+    failures: ScenarioEntry['failures'] = [],
+  ): ScenarioEntry => ({ id, title: `${awkward} of ${id}`, file, verdict, failures, durationMs: 1500 });
   const scenarios = [
     entry('one', 'scenarios/s/update/one.yaml', 'passed'),
     entry('two', 'scenarios/s/update/two.yaml', 'failed', [
       failure('harness.capture', { message: 'capture `before` found nothing', step: 'before' }),
-      failure('contract.status.unexpected', { message: `status is 500 & not <200> "ok" 'fine'\nsecond line`, step: 'patch', pointer: '/status', expected: 200, actual: 500 }),
-      failure('contract.body.notPersisted', { message: 'displayName was not kept', step: 'persisted', pointer: '/body/displayName' }),
+      failure('contract.status.unexpected', {
+        message: `status is 500 & not <200> "ok" 'fine'\nsecond line`,
+        step: 'patch',
+        pointer: '/status',
+        expected: 200,
+        actual: 500,
+      }),
+      failure('contract.body.notPersisted', {
+        message: 'displayName was not kept',
+        step: 'persisted',
+        pointer: '/body/displayName',
+      }),
     ]),
-    entry('three', 'scenarios/s/reject/three.yaml', 'errored', [failure('harness.timeout', { message: 'did not finish within 300 ms <abandoned>' })]),
+    entry('three', 'scenarios/s/reject/three.yaml', 'errored', [
+      failure('harness.timeout', { message: 'did not finish within 300 ms <abandoned>' }),
+    ]),
     entry('four', 'scenarios/s/reject/four.yaml', 'skipped'),
     entry('five', 'scenarios/s/update/five.yaml', 'passed'),
   ];
-  return { target: 'replay & <co>', startedAt: '2026-01-02T03:04:05.000Z', finishedAt: '2026-01-02T03:04:09.000Z', totals: totalsOf(scenarios), scenarios };
+  return {
+    target: 'replay & <co>',
+    startedAt: '2026-01-02T03:04:05.000Z',
+    finishedAt: '2026-01-02T03:04:09.000Z',
+    totals: totalsOf(scenarios),
+    scenarios,
+  };
 }
 
 /** Writes junit.xml for a report and parses it back. */
@@ -117,9 +161,18 @@ test('one testcase per scenario, grouped in one testsuite per folder, in order o
   const names = (suite: XmlElement) => all(suite, 'testcase').map((c) => c.attributes.name);
   expect(names(suites[0])).toEqual([`one: ${awkward} of one`, `two: ${awkward} of two`, `five: ${awkward} of five`]);
   expect(names(suites[1])).toEqual([`three: ${awkward} of three`, `four: ${awkward} of four`]);
-  expect(suites.map((s) => [s.attributes.tests, s.attributes.failures, s.attributes.errors, s.attributes.skipped])).toEqual([['3', '1', '0', '0'], ['2', '0', '1', '1']]);
+  expect(
+    suites.map((s) => [s.attributes.tests, s.attributes.failures, s.attributes.errors, s.attributes.skipped]),
+  ).toEqual([
+    ['3', '1', '0', '0'],
+    ['2', '0', '1', '1'],
+  ]);
   const two = all(suites[0], 'testcase')[1];
-  expect(two.attributes).toMatchObject({ classname: 'scenarios/s/update/two.yaml', file: 'scenarios/s/update/two.yaml', time: '1.5' });
+  expect(two.attributes).toMatchObject({
+    classname: 'scenarios/s/update/two.yaml',
+    file: 'scenarios/s/update/two.yaml',
+    time: '1.5',
+  });
 });
 
 /** The testcase of a scenario id. */
@@ -147,7 +200,10 @@ test('an errored scenario is an <error type="no-verdict"> with its harness failu
   const { root } = junitOf(report);
   const three = testcase(root, 'three');
   expect(three.children.map((c) => c.name)).toEqual(['error']);
-  expect(three.children[0].attributes).toMatchObject({ type: 'no-verdict', message: 'harness.timeout: did not finish within 300 ms <abandoned>' });
+  expect(three.children[0].attributes).toMatchObject({
+    type: 'no-verdict',
+    message: 'harness.timeout: did not finish within 300 ms <abandoned>',
+  });
   expect(three.children[0].text).toBe(renderFailures(report.scenarios[2].failures));
   const four = testcase(root, 'four');
   expect(four.children.map((c) => c.name)).toEqual(['skipped']);
@@ -180,5 +236,7 @@ test('a failure body holding `]]>` more than once still parses, each `]]>` read 
   const report = sampleReport();
   report.scenarios[1].failures[2].message = 'GET returned "x]]>y" and then "z]]>w"';
   const { root } = junitOf(report);
-  expect(testcase(root, 'two').children[0].text).toBe(renderFailures(report.scenarios[1].failures).replaceAll(']]>', ']] >'));
+  expect(testcase(root, 'two').children[0].text).toBe(
+    renderFailures(report.scenarios[1].failures).replaceAll(']]>', ']] >'),
+  );
 });

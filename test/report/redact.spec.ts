@@ -4,7 +4,9 @@ import { redacted, redactor } from '../../src/report/redact';
 const redact = redactor(['secret-value-1', 'secret-value-12', 'abc', 'client-secret~with.dots']);
 
 test('every occurrence of a known secret is replaced, the longest first', () => {
-  expect(redact('x secret-value-12 y secret-value-1 z secret-value-12')).toBe(`x ${redacted} y ${redacted} z ${redacted}`);
+  expect(redact('x secret-value-12 y secret-value-1 z secret-value-12')).toBe(
+    `x ${redacted} y ${redacted} z ${redacted}`,
+  );
   expect(redact('a client-secret~with.dots b')).toBe(`a ${redacted} b`);
 });
 
@@ -25,11 +27,14 @@ test.describe('an Authorization credential is removed even when the secret is no
     ["curl -H 'authorization: Bearer tok' https://x", `curl -H 'authorization: Bearer ${redacted}' https://x`],
     ['authorization=Basic dXNlcjpwYXNz', `authorization=Basic ${redacted}`],
     ['Proxy-Authorization: Bearer zzz', `Proxy-Authorization: Bearer ${redacted}`],
-  ] as const) test(text, () => expect(redact(text)).toBe(expected));
+  ] as const)
+    test(text, () => expect(redact(text)).toBe(expected));
 });
 
 test('the credential inside JSON-escaped text (a JSON string holding JSON) is removed too', () => {
-  expect(redact('{\\"authorization\\": \\"Bearer tok-unknown-42\\"}')).toBe(`{\\"authorization\\": \\"Bearer ${redacted}\\"}`);
+  expect(redact('{\\"authorization\\": \\"Bearer tok-unknown-42\\"}')).toBe(
+    `{\\"authorization\\": \\"Bearer ${redacted}\\"}`,
+  );
 });
 
 test('text without secrets is unchanged', () => {

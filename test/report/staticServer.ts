@@ -4,8 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const mediaTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.md': 'text/markdown; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.zip': 'application/zip',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.zip': 'application/zip',
 };
 
 /** A running static file server: its base URL and how to stop it. */
@@ -14,7 +21,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves one folder read-only over http://127.0.0.1:<free port>/ (the HTML report fetches its data, which file:// may block). */
+/**
+ * Serves one folder read-only over http://127.0.0.1:<free port>/ (the HTML report fetches its data, which file:// may
+ * block).
+ */
 export async function serveFolder(folder: string): Promise<StaticServer> {
   const root = resolve(folder);
   const server: Server = createServer((request, response) => {
@@ -29,16 +39,20 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
     } catch {
       return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
-    response.writeHead(200, { 'content-type': mediaTypes[extname(file)] ?? 'application/octet-stream', 'content-length': size });
+    response.writeHead(200, {
+      'content-type': mediaTypes[extname(file)] ?? 'application/octet-stream',
+      'content-length': size,
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { didYouMean } from '../../src/scenario/didYouMean';
+import { didYouMean } from '../../src/common/didYouMean';
 
 const stepKeys = ['name', 'request', 'capture', 'expect'];
 
@@ -11,7 +11,11 @@ test.describe('suggests the closest known word', () => {
     ['shcema', ['schema', 'empty', 'odataType', 'matches'], 'schema'],
     ['PATCHH', ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'], 'PATCH'],
     ['colection', ['run', 'uuid', 'collection', 'pkiType'], 'collection'],
-    ['graph.beta.certificateBasedAuthPkii', ['graph.error', 'graph.beta.certificateBasedAuthPki'], 'graph.beta.certificateBasedAuthPki'],
+    [
+      'graph.beta.certificateBasedAuthPkii',
+      ['graph.error', 'graph.beta.certificateBasedAuthPki'],
+      'graph.beta.certificateBasedAuthPki',
+    ],
   ] as const) {
     test(`${word} → ${expected}`, () => expect(didYouMean(word, known)).toBe(expected));
   }

@@ -1,5 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { interpolate, lookup, placeholdersIn, readPath, UnknownVariableError, type Scope } from '../../src/scenario/interpolate';
+import {
+  interpolate,
+  lookup,
+  placeholdersIn,
+  readPath,
+  UnknownVariableError,
+  type Scope,
+} from '../../src/scenario/interpolate';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const scope: Scope = {
@@ -10,10 +17,15 @@ const scope: Scope = {
   collection: '/directory/pki',
 };
 
-test.describe('a string that is one whole placeholder keeps the value\'s type', () => {
+test.describe("a string that is one whole placeholder keeps the value's type", () => {
   for (const [text, expected] of [
-    ['{count}', 3], ['{flag}', false], ['{pki.status}', null], ['{pki.tags}', ['a', 'b']],
-    ['{pki.nested}', { n: 7 }], ['{pki.nested.n}', 7], ['{pki.id}', 'c721dc42'],
+    ['{count}', 3],
+    ['{flag}', false],
+    ['{pki.status}', null],
+    ['{pki.tags}', ['a', 'b']],
+    ['{pki.nested}', { n: 7 }],
+    ['{pki.nested.n}', 7],
+    ['{pki.id}', 'c721dc42'],
   ] as const) {
     test(`${text} → ${JSON.stringify(expected)}`, () => expect(interpolate(text, scope)).toEqual(expected));
   }
@@ -31,16 +43,23 @@ test.describe('embedded placeholders become text', () => {
   });
 
   test('other values are inserted as JSON', () => {
-    expect(interpolate('n={count} f={flag} s={pki.status} t={pki.tags} o={pki.nested}', scope)).toBe('n=3 f=false s=null t=["a","b"] o={"n":7}');
+    expect(interpolate('n={count} f={flag} s={pki.status} t={pki.tags} o={pki.nested}', scope)).toBe(
+      'n=3 f=false s=null t=["a","b"] o={"n":7}',
+    );
   });
 
   test('placeholders are resolved in nested objects, arrays and keys', () => {
-    expect(interpolate({ path: '{collection}/{pki.id}', list: ['{count}', { deep: '{pki.nested.n}' }], '{pki.id}': 1, n: 5, z: null }, scope))
-      .toEqual({ path: '/directory/pki/c721dc42', list: [3, { deep: 7 }], c721dc42: 1, n: 5, z: null });
+    expect(
+      interpolate(
+        { path: '{collection}/{pki.id}', list: ['{count}', { deep: '{pki.nested.n}' }], '{pki.id}': 1, n: 5, z: null },
+        scope,
+      ),
+    ).toEqual({ path: '/directory/pki/c721dc42', list: [3, { deep: 7 }], c721dc42: 1, n: 5, z: null });
   });
 
   test('text without placeholders and non-strings pass through unchanged', () => {
-    for (const value of ['plain', '', 0, true, null, [1, 'x'], { a: { b: 'c' } }]) expect(interpolate(value, scope)).toEqual(value);
+    for (const value of ['plain', '', 0, true, null, [1, 'x'], { a: { b: 'c' } }])
+      expect(interpolate(value, scope)).toEqual(value);
   });
 });
 
@@ -108,17 +127,21 @@ test.describe('JSON braces in raw bodies are left alone', () => {
     '{1}',
     '{-x}',
     '{ notAPlaceholder }',
-  ]) test(raw, () => expect(interpolate(raw, scope)).toBe(raw));
+  ])
+    test(raw, () => expect(interpolate(raw, scope)).toBe(raw));
 
   test('a raw JSON body with a placeholder inside a string value resolves only the placeholder', () => {
-    expect(interpolate('{"displayName": "{pki.displayName} {run.id}", "n": {count}}', scope)).toBe('{"displayName": "Contoso PKI 20250101", "n": 3}');
+    expect(interpolate('{"displayName": "{pki.displayName} {run.id}", "n": {count}}', scope)).toBe(
+      '{"displayName": "Contoso PKI 20250101", "n": 3}',
+    );
   });
 });
 
 test.describe('placeholdersIn lists what lint must check', () => {
   test('names from strings, keys, arrays and nested objects, in order', () => {
-    expect(placeholdersIn({ '{k}': ['{a.b}', { c: 'x {text:3} {steps.patch.response.body.id}' }], raw: '{"json": 1}' }))
-      .toEqual(['k', 'a.b', 'text:3', 'steps.patch.response.body.id']);
+    expect(
+      placeholdersIn({ '{k}': ['{a.b}', { c: 'x {text:3} {steps.patch.response.body.id}' }], raw: '{"json": 1}' }),
+    ).toEqual(['k', 'a.b', 'text:3', 'steps.patch.response.body.id']);
   });
 
   test('nothing for values without placeholders', () => {

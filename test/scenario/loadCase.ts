@@ -38,15 +38,22 @@ export function normalize(text: string, replacements: Record<string, string> = {
 /** Reads a golden file; a missing one reads as a hint so the failure says what to do. */
 export function readGolden(name: string): string {
   const file = join(goldenDir, `${name}.txt`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : `<missing golden file ${file}; run with UPDATE_GOLDEN=1 to create it>`;
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : `<missing golden file ${file}; run with UPDATE_GOLDEN=1 to create it>`;
 }
 
 /** Keeps only what does not depend on locations: the `error[code]: message` lines and the count line. */
 export function messagesOnly(rendered: string): string {
-  return rendered.split('\n').filter((line) => /^error\[|^\d+ problems? in /.test(line)).join('\n');
+  return rendered
+    .split('\n')
+    .filter((line) => /^error\[|^\d+ problems? in /.test(line))
+    .join('\n');
 }
 
-/** The 1-based line and column of the first occurrence of `needle` in a file (to state expected positions by content). */
+/**
+ * The 1-based line and column of the first occurrence of `needle` in a file (to state expected positions by content).
+ */
 export function positionOf(file: string, needle: string, occurrence = 1): { line: number; column: number } {
   const lines = readFileSync(file, 'utf8').split('\n');
   let seen = 0;

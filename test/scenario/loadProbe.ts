@@ -7,10 +7,22 @@ import { loadScenarios } from '../../src/scenario/loadScenarios';
 import { renderProblems } from '../../src/report/renderProblem';
 
 const root = resolve(__dirname, '..', '..');
-const loaded = loadScenarios(process.argv.slice(2), loadContracts(join(root, 'contracts'), process.cwd()), process.cwd());
+const loaded = loadScenarios(
+  process.argv.slice(2),
+  loadContracts(join(root, 'contracts'), process.cwd()),
+  process.cwd(),
+);
 const rendered = loaded.problems.length ? renderProblems(loaded.problems) : '';
-process.stdout.write(JSON.stringify({
-  scenarios: loaded.scenarios.map((s) => s.doc.id),
-  problems: loaded.problems.map((p) => ({ code: p.code, message: p.message, line: p.location.line, column: p.location.column, file: p.location.file })),
-  rendered,
-}));
+process.stdout.write(
+  JSON.stringify({
+    scenarios: loaded.scenarios.map((s) => s.doc.id),
+    problems: loaded.problems.map((p) => ({
+      code: p.code,
+      message: p.message,
+      line: p.location.line,
+      column: p.location.column,
+      file: p.location.file,
+    })),
+    rendered,
+  }),
+);

@@ -26,10 +26,16 @@ export function sampleDir(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** Runs the loader on a folder in a child process with a hard time limit (generous: it guards against hangs, not slowness). */
+/**
+ * Runs the loader on a folder in a child process with a hard time limit (generous: it guards against hangs, not
+ * slowness).
+ */
 export function probe(dir: string, timeoutMs = 60_000): ProbeResult {
   const child = spawnSync(process.execPath, ['-r', 'tsx/cjs', join('test', 'scenario', 'loadProbe.ts'), dir], {
-    cwd: projectRoot, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024,
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
   });
   let parsed: Pick<ProbeResult, 'scenarios' | 'problems' | 'rendered'> = { scenarios: [], problems: [], rendered: '' };
   try {

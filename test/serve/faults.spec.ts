@@ -4,7 +4,11 @@ import { COLLECTION, GUID, call, errorCode, rawRequest } from './serveHarness';
 
 const CRID = 'c0ffee00-0000-4000-8000-00000000c0de';
 
-async function withServer(faults: string[], body: (server: RunningServer) => Promise<void>, faultSeed = 7): Promise<void> {
+async function withServer(
+  faults: string[],
+  body: (server: RunningServer) => Promise<void>,
+  faultSeed = 7,
+): Promise<void> {
   const server = await startServer({ tokens: ['t0k'], seedIds: ['s'], faults, faultSeed });
   try {
     await body(server);
@@ -20,10 +24,19 @@ test.describe('fault profiles', () => {
   test('throttle answers every Nth request 429 TooManyRequests with a fractional Retry-After, and the throttled PATCH changes nothing', async () => {
     await withServer(['throttle:every=2;retryAfter=0.25'], async (server) => {
       expect((await call(server.url, 't0k', 'GET', '/s')).status).toBe(200);
-      const throttled = await call(server.url, 't0k', 'PATCH', '/s', { displayName: 'Never stored' }, { 'client-request-id': CRID });
+      const throttled = await call(
+        server.url,
+        't0k',
+        'PATCH',
+        '/s',
+        { displayName: 'Never stored' },
+        { 'client-request-id': CRID },
+      );
       expect([throttled.status, errorCode(throttled.json)]).toEqual([429, 'TooManyRequests']);
       expect(throttled.headers.get('retry-after')).toBe('0.25');
-      expect(throttled.headers.get('x-ms-throttle-scope')).toMatch(/^Tenant_Application\/ReadWrite\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+      expect(throttled.headers.get('x-ms-throttle-scope')).toMatch(
+        /^Tenant_Application\/ReadWrite\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/,
+      );
       expect(throttled.headers.get('x-ms-throttle-information')).toBeTruthy();
       expect(throttled.headers.get('request-id')).toMatch(GUID);
       expect(throttled.headers.get('client-request-id')).toBe(CRID);
@@ -107,12 +120,16 @@ test.describe('fault profiles', () => {
     const faults = ['unavailable:p=0.5', 'slow:min=0;max=3', 'throttle:p=0.2;retryAfter=0.01'];
     const run = async (seed: number): Promise<string[]> => {
       const seen: string[] = [];
-      await withServer(faults, async (server) => {
-        for (let i = 0; i < 24; i++) {
-          const res = await call(server.url, 't0k', 'GET', '/s');
-          seen.push(`${res.status}:${res.headers.get('retry-after') ?? '-'}`);
-        }
-      }, seed);
+      await withServer(
+        faults,
+        async (server) => {
+          for (let i = 0; i < 24; i++) {
+            const res = await call(server.url, 't0k', 'GET', '/s');
+            seen.push(`${res.status}:${res.headers.get('retry-after') ?? '-'}`);
+          }
+        },
+        seed,
+      );
       return seen;
     };
     const first = await run(42);

@@ -13,7 +13,14 @@ test.describe('serve in-process', () => {
       const created = await call(server.url, 't0k', 'POST', '', { displayName: 'Made', status: 'succeeded' });
       expect(created.status).toBe(201);
       const id = String(created.json?.id);
-      const patched = await call(server.url, 't0k', 'PATCH', `/${id}`, { displayName: 'Renamed' }, { 'client-request-id': CRID });
+      const patched = await call(
+        server.url,
+        't0k',
+        'PATCH',
+        `/${id}`,
+        { displayName: 'Renamed' },
+        { 'client-request-id': CRID },
+      );
       expect(patched.status).toBe(200);
       expect(patched.json).toMatchObject({ id, displayName: 'Renamed', status: 'succeeded' });
       expect(patched.headers.get('client-request-id')).toBe(CRID);
@@ -37,7 +44,12 @@ test.describe('serve in-process', () => {
     try {
       expect(server.tokenGenerated).toBe(true);
       const seeded = await call(server.url, server.token, 'GET', '/seed-1');
-      expect(seeded.json).toMatchObject({ id: 'seed-1', displayName: 'Seeded PKI', status: 'succeeded', statusDetails: 'Seeded for conformance tests' });
+      expect(seeded.json).toMatchObject({
+        id: 'seed-1',
+        displayName: 'Seeded PKI',
+        status: 'succeeded',
+        statusDetails: 'Seeded for conformance tests',
+      });
       const denied = await call(server.url, 'wrong', 'GET', '/seed-1');
       expect([denied.status, errorCode(denied.json)]).toEqual([401, 'InvalidAuthenticationToken']);
     } finally {
@@ -50,7 +62,16 @@ test.describe('serve in-process', () => {
     try {
       const res = await rawRequest(`${server.url}${COLLECTION}/s`, { headers: { authorization: 'Bearer t0k' } });
       const names = res.rawHeaders.filter((_, i) => i % 2 === 0);
-      expect(names).toEqual(expect.arrayContaining(['Request-Id', 'Client-Request-Id', 'ODATA-VERSION', 'CACHE-CONTROL', 'X-MS-AGS-Diagnostic', 'content-type']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'Request-Id',
+          'Client-Request-Id',
+          'ODATA-VERSION',
+          'CACHE-CONTROL',
+          'X-MS-AGS-Diagnostic',
+          'content-type',
+        ]),
+      );
       expect(names).not.toContain('request-id');
       const missing = await rawRequest(`${server.url}${COLLECTION}/nope`, { headers: { authorization: 'Bearer t0k' } });
       expect(missing.status).toBe(404);
@@ -63,7 +84,14 @@ test.describe('serve in-process', () => {
   test('a body over 1 MiB answers 413 in the Graph envelope and changes nothing', async () => {
     const server = await startServer({ tokens: ['t0k'], seedIds: ['s'] });
     try {
-      const big = await call(server.url, 't0k', 'PATCH', '/s', { displayName: 'x'.repeat(1024 * 1024 + 10) }, { 'client-request-id': CRID });
+      const big = await call(
+        server.url,
+        't0k',
+        'PATCH',
+        '/s',
+        { displayName: 'x'.repeat(1024 * 1024 + 10) },
+        { 'client-request-id': CRID },
+      );
       expect([big.status, errorCode(big.json)]).toEqual([413, 'RequestEntityTooLarge']);
       expect(big.headers.get('request-id')).toMatch(GUID);
       expect(big.headers.get('client-request-id')).toBe(CRID);
@@ -115,7 +143,9 @@ test.describe('serve through the CLI', () => {
       expect((await call(url, token, 'GET', '/abc')).json).toMatchObject({ statusDetails: 'Patched over HTTP' });
       cli.child.kill('SIGTERM');
       expect(await cli.exited).toEqual({ code: 0, signal: null });
-      expect(cli.stdout()).toMatch(/^conformance serve: 2 requests, 2 served by the simulator, faulted: none, 0 rejected, 0 aborted \(fault-seed \d+\)$/m);
+      expect(cli.stdout()).toMatch(
+        /^conformance serve: 2 requests, 2 served by the simulator, faulted: none, 0 rejected, 0 aborted \(fault-seed \d+\)$/m,
+      );
       expect(cli.stderr()).toBe('');
     } finally {
       cli.child.kill('SIGKILL');

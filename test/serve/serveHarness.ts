@@ -30,7 +30,9 @@ export function spawnServe(args: string[], env: NodeJS.ProcessEnv = {}): CliServ
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -50,7 +52,9 @@ export async function ready(server: CliServer, timeoutMs = 30_000): Promise<stri
 }
 
 /** Runs `conformance serve` expecting it to stop on its own (a refusal); kills it after a while otherwise. */
-export async function serveExpectingExit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function serveExpectingExit(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const server = spawnServe(args);
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 30_000);
   const { code } = await server.exited;
@@ -58,7 +62,9 @@ export async function serveExpectingExit(args: string[]): Promise<{ code: number
   return { code, stdout: server.stdout(), stderr: server.stderr() };
 }
 
-/** What a raw node:http exchange gave: the status, header names as sent on the wire, the body; or the client-side error. */
+/**
+ * What a raw node:http exchange gave: the status, header names as sent on the wire, the body; or the client-side error.
+ */
 export interface RawResult {
   status?: number;
   rawHeaders: string[];
@@ -68,8 +74,13 @@ export interface RawResult {
   elapsedMs: number;
 }
 
-/** Sends one request with node:http on a fresh connection (no pooling), so faults on the socket are seen as they are. */
-export function rawRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<RawResult> {
+/**
+ * Sends one request with node:http on a fresh connection (no pooling), so faults on the socket are seen as they are.
+ */
+export function rawRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<RawResult> {
   const started = performance.now();
   return new Promise((done) => {
     const finish = (partial: Partial<RawResult>) =>
@@ -82,18 +93,39 @@ export function rawRequest(url: string, init: { method?: string; headers?: Recor
       res.on('error', (error: NodeJS.ErrnoException) => finish({ error }));
     });
     req.on('error', (error: NodeJS.ErrnoException) => finish({ error }));
-    if (init.timeoutMs !== undefined) req.setTimeout(init.timeoutMs, () => req.destroy(Object.assign(new Error('client timeout'), { code: 'CLIENT_TIMEOUT' })));
+    if (init.timeoutMs !== undefined)
+      req.setTimeout(init.timeoutMs, () =>
+        req.destroy(Object.assign(new Error('client timeout'), { code: 'CLIENT_TIMEOUT' })),
+      );
     req.end(init.body);
   });
 }
 
 /** Calls the server with fetch and a bearer token; a JSON body gets Content-Type: application/json. */
-export async function call(base: string, token: string, method: string, rest: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; json: Record<string, unknown> | undefined }> {
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers } };
+export async function call(
+  base: string,
+  token: string,
+  method: string,
+  rest: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; json: Record<string, unknown> | undefined }> {
+  const init: RequestInit = {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+  };
   if (body !== undefined) init.body = JSON.stringify(body);
   const res = await fetch(`${base}${COLLECTION}${rest}`, init);
   const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  return {
+    status: res.status,
+    headers: res.headers,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+  };
 }
 
 /** The error.code of a Graph error envelope. */

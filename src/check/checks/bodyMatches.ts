@@ -1,8 +1,8 @@
 import { interpolate } from '../../scenario/interpolate';
-import { responseJson } from '../../run/exchange';
+import { responseJson } from '../../common/exchange';
 import type { Check } from '../check';
 import { subsetDifferences } from '../compareValues';
-import { failure } from '../failure';
+import { failure } from '../../common/failure';
 
 /** Every value the scenario lists under `matches` is present in the body with an equal value. */
 export const bodyMatches: Check = {
@@ -11,9 +11,14 @@ export const bodyMatches: Check = {
   run({ exchange, expectation, scope, at }) {
     const expected = interpolate(expectation.body!.matches, scope);
     const actual = responseJson(exchange.response);
-    return subsetDifferences(expected, actual, '').map((d) => failure('contract.body.mismatch', {
-      message: `body${d.pointer || '/'} is ${JSON.stringify(d.actual)}; expected ${JSON.stringify(d.expected)}`,
-      pointer: `/body${d.pointer}`, expected: d.expected, actual: d.actual, source: at(['body', 'matches', ...d.pointer.split('/').slice(1)]),
-    }));
+    return subsetDifferences(expected, actual, '').map((d) =>
+      failure('contract.body.mismatch', {
+        message: `body${d.pointer || '/'} is ${JSON.stringify(d.actual)}; expected ${JSON.stringify(d.expected)}`,
+        pointer: `/body${d.pointer}`,
+        expected: d.expected,
+        actual: d.actual,
+        source: at(['body', 'matches', ...d.pointer.split('/').slice(1)]),
+      }),
+    );
   },
 };

@@ -8,6 +8,8 @@ export const headerSchemaConformance: Check = {
   run({ exchange, expectation, contracts, at }) {
     const id = expectation.headerSchema!;
     const headers = exchange.response.headers;
-    return schemaFailures('contract.headers.schema', id, contracts.validate(id, headers), headers, '/headers', () => at(['headerSchema']));
+    return schemaFailures('contract.headers.schema', id, contracts.validate(id, headers), headers, '/headers', () =>
+      at(['headerSchema']),
+    );
   },
 };

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { failure } from '../failure';
+import { failure } from '../../common/failure';
 import { matchesStatus } from '../statusPattern';
 
 /** The status code is the one (or one of those) the scenario expects. */
@@ -10,9 +10,14 @@ export const statusConformance: Check = {
     const allowed = ([] as Array<number | string>).concat(expectation.status!);
     const actual = exchange.response.status;
     if (allowed.some((p) => matchesStatus(actual, p))) return [];
-    return [failure('contract.status.unexpected', {
-      message: `${exchange.request.method} answered ${actual}; expected ${allowed.join(' or ')}`,
-      pointer: '/status', expected: allowed.length === 1 ? allowed[0] : allowed, actual, source: at(['status']),
-    })];
+    return [
+      failure('contract.status.unexpected', {
+        message: `${exchange.request.method} answered ${actual}; expected ${allowed.join(' or ')}`,
+        pointer: '/status',
+        expected: allowed.length === 1 ? allowed[0] : allowed,
+        actual,
+        source: at(['status']),
+      }),
+    ];
   },
 };

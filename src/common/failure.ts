@@ -1,0 +1,29 @@
+import type { SourceLocation } from './sourceLocation';
+import { failureTitles, type FailureCode } from './failureCodes';
+
+/** One broken promise (or, for `harness.*` codes, one reason no verdict was reached), as plain data. */
+export interface Failure {
+  code: FailureCode;
+  /** Fixed per code. */
+  title: string;
+  message: string;
+  step?: string;
+  /** JSON pointer into the exchange: `/status`, `/headers/request-id`, `/body/displayName`. */
+  pointer?: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** For schema failures: where in the contract the rule sits. */
+  schemaPath?: string;
+  /** The YAML that stated the expectation. */
+  source?: SourceLocation;
+}
+
+/** Builds a failure with its code's fixed title. */
+export function failure(code: FailureCode, fields: Omit<Failure, 'code' | 'title'>): Failure {
+  return { code, title: failureTitles[code], ...fields };
+}
+
+/** True for failures that mean "no verdict" (transport, auth, harness) rather than a contract violation. */
+export function isHarnessFailure(f: Failure): boolean {
+  return f.code.startsWith('harness.');
+}

@@ -1,8 +1,0 @@
-import type { Failure } from '../check/failure';
-
-/** Thrown inside a scenario to end it early: the failure says why no further step can run. */
-export class Stop extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}

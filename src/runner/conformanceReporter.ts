@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { batchesOf } from './batches';
+import { plannedScenarios } from './planned';
+import { clearResults, readResults } from './resultChannel';
+import { runSettings } from './runSettings';
+import type { Scenario } from '../scenario/types';
+import { totalsOf, type ConformanceReport } from '../report/conformanceReport';
+import { type ScenarioEntry } from '../common/scenarioResult';
+import { writeJunit } from '../report/junitReport';
+import { summaryText } from '../report/summaryText';
+import { failure } from '../common/failure';
+
+/**
+ * A Playwright reporter that turns batch tests back into scenarios: it writes conformance.json and junit.xml with one
+ * entry per scenario and prints the verdict summary. It reads verdicts, it never decides them.
+ */
+export default class ConformanceReporter implements Reporter {
+  private readonly entries = new Map<string, ScenarioEntry>();
+  private readonly scenariosOf = new Map<string, Scenario[]>();
+  private readonly finalResult = new Map<string, TestResult>();
+  private startedAt = new Date();
+  private readonly settings = runSettings();
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.startedAt = new Date();
+    clearResults(this.settings.reportDir);
+    const batches = new Map(
+      batchesOf(plannedScenarios(this.settings), this.settings.batchSize, this.settings.workers).map((b) => [
+        b.title,
+        b.scenarios,
+      ]),
+    );
+    for (const test of suite.allTests()) {
+      const scenarios = batches.get(test.title) ?? [];
+      this.scenariosOf.set(test.id, scenarios);
+      for (const s of scenarios)
+        this.entries.set(s.doc.id, {
+          id: s.doc.id,
+          title: s.doc.title,
+          file: s.file,
+          verdict: 'skipped',
+          failures: [],
+        });
+    }
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    this.finalResult.set(test.id, result);
+  }
+
+  onEnd(): void {
+    const written = readResults(this.settings.reportDir);
+    for (const [testId, result] of this.finalResult) {
+      for (const scenario of this.scenariosOf.get(testId) ?? []) {
+        const entry = written.get(`${scenario.doc.id}#${result.retry}`);
+        // A scenario carried over from an earlier attempt keeps that attempt's count: it was not run again.
+        if (entry) this.entries.set(scenario.doc.id, entry);
+        else if (result.status !== 'passed' && result.status !== 'skipped') {
+          // The batch ended (worker crash, interruption) before this scenario reported.
+          const message = result.error?.message?.split('\n')[0] ?? `its batch ended ${result.status}`;
+          this.entries.set(scenario.doc.id, {
+            ...this.entries.get(scenario.doc.id)!,
+            verdict: 'errored',
+            retries: result.retry,
+            failures: [failure('harness.crash', { message: `no result: ${message}` })],
+          });
+        }
+      }
+    }
+    const scenarios = [...this.entries.values()];
+    const report: ConformanceReport = {
+      target: this.settings.target,
+      startedAt: this.startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      totals: totalsOf(scenarios),
+      scenarios,
+    };
+    mkdirSync(this.settings.reportDir, { recursive: true });
+    writeFileSync(join(this.settings.reportDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeJunit(join(this.settings.reportDir, 'junit.xml'), report);
+    process.stdout.write(`\n${summaryText(report)}\n`);
+  }
+}

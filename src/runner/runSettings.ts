@@ -1,0 +1,54 @@
+import { delimiter, resolve } from 'node:path';
+import { projectRoot } from '../common/projectRoot';
+
+/** What a run was asked to do, as the CLI hands it to Playwright's runner and workers through the environment. */
+export interface RunSettings {
+  target: string;
+  runId: string;
+  scenarioPaths: string[];
+  contractsDir: string;
+  grep?: RegExp;
+  tag?: string;
+  reportDir: string;
+  replayBreaks: string[];
+  replayVariant?: 'plain' | 'odd-but-valid';
+  /** A JSON file of objects the replay simulator holds at start (CONFORMANCE_REPLAY_SEED), e.g. for benchmarks. */
+  replaySeedFile?: string;
+  /** The run's plan (CONFORMANCE_PLAN, written by `conformance run`); without one the YAML is loaded again. */
+  planFile?: string;
+  /** How long one scenario may take before it is stopped and counted errored (CONFORMANCE_TIMEOUT_MS). */
+  scenarioTimeoutMs: number;
+  /** At most this many scenarios share one Playwright test (CONFORMANCE_BATCH_SIZE). */
+  batchSize: number;
+  /** Playwright workers (CONFORMANCE_WORKERS); a folder is split so that each has a batch of it. */
+  workers: number;
+}
+
+/**
+ * Reads the run settings from the environment (set by `conformance run`, or by hand when calling Playwright directly).
+ */
+export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const list = (value: string | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return {
+    target: env.CONFORMANCE_TARGET || 'replay',
+    runId: env.CONFORMANCE_RUN_ID || new Date().toISOString().replace(/\D/g, '').slice(0, 14),
+    scenarioPaths: env.CONFORMANCE_SCENARIOS
+      ? env.CONFORMANCE_SCENARIOS.split(delimiter)
+      : [resolve(projectRoot, 'scenarios')],
+    contractsDir: env.CONFORMANCE_CONTRACTS || resolve(projectRoot, 'contracts'),
+    grep: env.CONFORMANCE_GREP ? new RegExp(env.CONFORMANCE_GREP) : undefined,
+    tag: env.CONFORMANCE_TAG || undefined,
+    reportDir: resolve(env.CONFORMANCE_REPORT_DIR || resolve(projectRoot, 'reports')),
+    replayBreaks: list(env.CONFORMANCE_REPLAY_BREAKS),
+    replayVariant: env.CONFORMANCE_REPLAY_VARIANT === 'odd-but-valid' ? 'odd-but-valid' : undefined,
+    replaySeedFile: env.CONFORMANCE_REPLAY_SEED || undefined,
+    planFile: env.CONFORMANCE_PLAN || undefined,
+    scenarioTimeoutMs: Number(env.CONFORMANCE_TIMEOUT_MS || 120_000),
+    batchSize: Math.max(1, Number(env.CONFORMANCE_BATCH_SIZE || 1000)),
+    workers: Math.max(1, Number(env.CONFORMANCE_WORKERS || 1)),
+  };
+}

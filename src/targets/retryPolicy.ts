@@ -1,0 +1,71 @@
+import type { ReceivedResponse, SentRequest } from '../common/exchange';
+import { TransportError } from './target';
+
+/** How hard to try before a request is given up as throttled or unreachable. */
+export interface RetryPolicy {
+  maxRetries: number;
+  /** Total time spent waiting between attempts, across all retries of one request. */
+  maxTotalWaitMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Defaults for live targets: Graph's advice is to honour Retry-After and otherwise back off exponentially. */
+export const defaultRetryPolicy: RetryPolicy = {
+  maxRetries: 6,
+  maxTotalWaitMs: 120_000,
+  baseDelayMs: 200,
+  maxDelayMs: 10_000,
+};
+
+const retryableStatus = new Set([429, 503, 504]);
+
+/**
+ * Reads Retry-After as seconds (possibly fractional, as Graph sends "2.128") or an HTTP date; undefined when absent or
+ * unreadable.
+ */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Sends with retries on 429/503/504 and transport errors; the answer after the last retry, or a TransportError saying
+ * why none came.
+ */
+export async function sendWithRetries(
+  send: (request: SentRequest) => Promise<ReceivedResponse>,
+  request: SentRequest,
+  policy: RetryPolicy,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<ReceivedResponse> {
+  let waited = 0;
+  let lost = false;
+  for (let attempt = 0; ; attempt++) {
+    let response: ReceivedResponse | undefined;
+    let failure: TransportError | undefined;
+    try {
+      response = await send(request);
+      if (!retryableStatus.has(response.status)) return lost ? { ...response, afterLostAttempt: true } : response;
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      failure = error;
+      lost = true;
+    }
+    const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
+    const delay = retryAfterMs(response?.headers['retry-after']) ?? backoff;
+    if (attempt >= policy.maxRetries || waited + delay > policy.maxTotalWaitMs) {
+      const tries = `${attempt + 1} attempts, ${(waited / 1000).toFixed(1)} s of waiting`;
+      if (failure) throw new TransportError(`${failure.message} (gave up after ${tries})`);
+      const throttled = response!.status === 429;
+      throw new TransportError(
+        `${request.method} ${request.url} was still answered ${response!.status}${throttled ? ' (throttled)' : ' (service unavailable)'} after ${tries}; request-id ${response!.headers['request-id'] ?? 'none'}`,
+        throttled ? 'throttled' : 'transport',
+      );
+    }
+    waited += delay;
+    await sleep(delay);
+  }
+}
