@@ -157,8 +157,7 @@ export async function serverGet(
   setup: Pick<LiveSetup, 'server'>,
   path: string,
   token = setup.server.token,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads the fields of the answer it
-  // expects
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads the fields it expects
 ): Promise<{ status: number; body: any }> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 40; attempt++) {
