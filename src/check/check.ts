@@ -23,6 +23,12 @@ export interface Check {
   name: string;
   /** Whether the expectation asks for this check at all. */
   applies(expectation: Expectation): boolean;
+  /**
+   * What must hold before the check means anything: `expected-status` (the expectation's own status check passed),
+   * `json-body` (that, and the body is JSON). When it does not hold the check is skipped, and the failure that stopped
+   * it lists it (evaluateExchange), instead of a wall of failures that all say the same thing.
+   */
+  needs?: 'expected-status' | 'json-body';
   run(context: CheckContext): Failure[];
 }
 

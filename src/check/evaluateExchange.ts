@@ -1,12 +1,13 @@
-import { locatorAt, type CheckContext } from './check';
+import { locatorAt, type Check, type CheckContext } from './check';
+import { mediaTypeOf } from './formats';
 import { failure, type Failure } from '../common/failure';
 import { checks } from './registry';
 import { matchesStatus, mostSpecificKey } from './statusPattern';
 import type { Contracts } from '../contract/loadContracts';
 import type { Scope } from '../scenario/interpolate';
 import type { Expectation, SuiteDoc } from '../scenario/types';
-import type { Locator, YamlPath } from '../common/sourceLocation';
-import type { Exchange } from '../common/exchange';
+import type { Locator, SourceLocation, YamlPath } from '../common/sourceLocation';
+import { responseJson, type Exchange } from '../common/exchange';
 
 /** An expectation together with where it is written. */
 export interface PlacedExpectation {
@@ -50,21 +51,45 @@ export function evaluateExchange(
   const failures: Failure[] = [];
   for (const { expectation, path, locate } of placed) {
     const context: CheckContext = { ...base, exchange, expectation, at: locatorAt(locate, path) };
+    // The first structural failure (wrong status, no JSON body) stops the checks that depend on it, and lists them.
+    let gate: Failure | undefined;
     for (const check of checks) {
       if (!check.applies(expectation)) continue;
-      try {
-        failures.push(...check.run(context).map((f) => ({ ...f, step: exchange.step })));
-      } catch (error) {
-        failures.push(
-          failure('harness.crash', {
-            step: exchange.step,
-            message: `check ${check.name} could not run: ${(error as Error).message}`,
-            source: locate(path),
-          }),
-        );
+      if (check.needs === 'json-body' && !gate && responseJson(exchange.response) === undefined)
+        failures.push((gate = notJson(exchange, context)));
+      if (gate && check.needs) {
+        gate.skippedChecks = [...(gate.skippedChecks ?? []), check.name];
+        continue;
       }
+      const found = runCheck(check, context, locate(path));
+      failures.push(...found);
+      gate ??= found.find((f) => f.code === 'contract.status.unexpected' || f.code === 'contract.body.notJson');
     }
   }
   const specific = new Set(failures.filter((f) => !f.code.endsWith('.schema')).map((f) => f.pointer));
   return failures.filter((f) => !f.code.endsWith('.schema') || !specific.has(f.pointer));
+}
+
+/** One check's failures on the exchange, each naming the step; a check that throws is a harness defect, reported. */
+function runCheck(check: Check, context: CheckContext, source: SourceLocation): Failure[] {
+  const step = context.exchange.step;
+  try {
+    return check.run(context).map((f) => ({ ...f, step }));
+  } catch (error) {
+    const message = `check ${check.name} could not run: ${(error as Error).message}`;
+    return [failure('harness.crash', { step, message, source })];
+  }
+}
+
+/** The failure that stands for every check needing a JSON body when the answer has none. */
+function notJson({ response, step }: Exchange, context: CheckContext): Failure {
+  const type = mediaTypeOf(response.headers['content-type']) ?? 'no content type';
+  return failure('contract.body.notJson', {
+    step,
+    message: `the ${response.status} answer's body (${type}, ${response.bodyText.length} characters) is not JSON; the expectation reads it as JSON`,
+    pointer: '/body',
+    expected: 'a JSON body',
+    actual: response.bodyText.slice(0, 200),
+    source: context.at(['body']),
+  });
 }

@@ -16,6 +16,8 @@ export interface Failure {
   schemaPath?: string;
   /** The YAML that stated the expectation. */
   source?: SourceLocation;
+  /** Checks of the same expectation not run because this failure made them meaningless (e.g. a wrong status). */
+  skippedChecks?: string[];
 }
 
 /** Builds a failure with its code's fixed title. */

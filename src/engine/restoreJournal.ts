@@ -1,3 +1,4 @@
+import { counted } from '../common/counted';
 import { buildRequest } from './buildRequest';
 import type { ReceivedResponse } from '../common/exchange';
 import { subsetDifferences } from '../check/compareValues';
@@ -8,8 +9,18 @@ import type { Target } from '../targets/target';
 export interface RestoreOutcome {
   undone: string[];
   failed: string[];
-  /** Entries written against another base URL: never replayed against this one. */
-  elsewhere: string[];
+  /** Entries written against another base URL, counted by that URL: never replayed against this one. */
+  elsewhere: Map<string, number>;
+}
+
+/** One line per other base URL the journal holds entries for: how many, and the two ways to be rid of them. */
+export function describeElsewhere(outcome: RestoreOutcome, target: Target): string[] {
+  return [...outcome.elsewhere].map(
+    ([url, n]) =>
+      `${counted(n, 'journal entry', 'journal entries')} recorded against ${url} (not ${target.baseUrl}) left alone: ` +
+      `set GRAPH_BASE_URL=${url} to undo them, or run \`conformance restore --target ${target.name} --forget ${url}\` ` +
+      'once they are handled',
+  );
 }
 
 /**
@@ -17,14 +28,12 @@ export interface RestoreOutcome {
  * when the answer never came) and puts snapshots back.
  */
 export async function restoreJournal(target: Target): Promise<RestoreOutcome> {
-  const outcome: RestoreOutcome = { undone: [], failed: [], elsewhere: [] };
+  const outcome: RestoreOutcome = { undone: [], failed: [], elsewhere: new Map() };
   const journal = target.journal;
   if (!journal) return outcome;
   for (const entry of journal.pending()) {
     if (entry.baseUrl !== undefined && entry.baseUrl !== target.baseUrl) {
-      outcome.elsewhere.push(
-        `${describe(entry)} was recorded against ${entry.baseUrl}, not ${target.baseUrl}: set GRAPH_BASE_URL=${entry.baseUrl} to undo it`,
-      );
+      outcome.elsewhere.set(entry.baseUrl, (outcome.elsewhere.get(entry.baseUrl) ?? 0) + 1);
       continue;
     }
     try {
@@ -35,7 +44,7 @@ export async function restoreJournal(target: Target): Promise<RestoreOutcome> {
       outcome.failed.push(`${describe(entry)}: ${(error as Error).message}`);
     }
   }
-  if (outcome.failed.length === 0 && outcome.elsewhere.length === 0) journal.compact();
+  if (outcome.failed.length === 0 && outcome.elsewhere.size === 0) journal.compact();
   return outcome;
 }
 

@@ -77,17 +77,19 @@ export async function runScenario(scenario: Scenario, run: RunContext): Promise<
   };
 
   try {
-    for (const name of Object.keys(doc.uses ?? {}))
-      teardowns.push(
-        await setUpFixture({
-          name,
-          fixture: suite.doc.fixtures![name],
-          target: run.target,
-          scope,
-          perform,
-          locate: suite.locate,
-        }),
-      );
+    for (const name of Object.keys(doc.uses ?? {})) {
+      const before = failures.length;
+      try {
+        const fixture = suite.doc.fixtures![name];
+        teardowns.push(await setUpFixture({ name, fixture, target: run.target, scope, perform, locate: suite.locate }));
+      } catch (error) {
+        // A fixture that could not be set up says nothing about the scenario's contract: no verdict, never `failed`.
+        const dropped = failures.splice(before).map((f) => f.code);
+        throw error instanceof Stop && dropped.length
+          ? error.noting(`its answer also broke ${[...new Set(dropped)].join(', ')}`)
+          : error;
+      }
+    }
     for (const [name, value] of Object.entries(doc.variables ?? {}))
       scope[name] = resolve(value, () => scenario.locate(['variables', name]));
     for (const [i, step] of doc.steps.entries()) {

@@ -5,4 +5,9 @@ export class Stop extends Error {
   constructor(readonly failure: Failure) {
     super(failure.message);
   }
+
+  /** The same stop with a note added to its message. */
+  noting(note: string): Stop {
+    return new Stop({ ...this.failure, message: `${this.failure.message} (${note})` });
+  }
 }

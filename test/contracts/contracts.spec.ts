@@ -17,6 +17,7 @@ const EXPECTED_IDS = [
   'graph.beta.certificateBasedAuthPki',
   'graph.beta.certificateBasedAuthPki.collection',
   'graph.beta.certificateBasedAuthPki.patch',
+  'graph.collection',
   'graph.error',
   'graph.headers.success',
   'graph.headers.noContent',

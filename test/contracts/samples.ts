@@ -219,6 +219,19 @@ export const samples: Record<string, Sample[]> = {
       ['pattern', '/items'],
     ),
   ],
+  'graph.collection': [
+    ok('any page of items, with annotations beside value', {
+      '@odata.nextLink': 'https://graph.microsoft.com/beta/x?$skiptoken=X',
+      value: [{ id: 'a', displayName: 42 }],
+    }),
+    ok('an empty collection', { value: [] }),
+    bad('an error envelope (a base URL that serves no collection)', { error: { code: 'x', message: 'y' } }, [
+      'required',
+      '/value',
+    ]),
+    bad('a single entity wrapped in value', { value: docsResponse }, ['type', '/value']),
+    bad('not an object', [docsResponse], ['type', '']),
+  ],
   'graph.beta.certificateBasedAuthPki.patch': [
     ok('current docs request example, trailing comma removed', { displayName: 'Contoso PKI' }),
     ok('every seed property with real values', {

@@ -48,10 +48,11 @@ const updates = [
   'pki-update-deleted-date-time',
   'pki-update-all-writable',
 ];
+// The wrong status is the one failure: the error-code check of that expectation is skipped because of it (and listed).
 const unknownIdCodes: ExpectedCatch = {
-  codes: ['contract.status.unexpected', 'contract.error.code'],
+  codes: ['contract.status.unexpected'],
   scenarios: ['pki-reject-unknown-id', 'pki-lifecycle'],
-  at: { ...status, 'contract.error.code': '/body/error/code' },
+  at: status,
 };
 
 /**

@@ -7,6 +7,7 @@ import { propertyDifferences } from '../propertyDifferences';
 export const echoConformance: Check = {
   name: 'echo_conformance',
   applies: (e) => e.body?.echoes !== undefined,
+  needs: 'json-body',
   run({ exchange, expectation, at }) {
     const echoes = expectation.body!.echoes!;
     const except = echoes === true ? [] : (echoes.except ?? []);

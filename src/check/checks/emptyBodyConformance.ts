@@ -5,6 +5,7 @@ import { failure } from '../../common/failure';
 export const emptyBodyConformance: Check = {
   name: 'empty_body_conformance',
   applies: (e) => e.body?.empty === true,
+  needs: 'expected-status',
   run({ exchange, at }) {
     const text = exchange.response.bodyText;
     if (text.length === 0) return [];

@@ -6,6 +6,7 @@ import { failure } from '../../common/failure';
 export const errorCodeConformance: Check = {
   name: 'error_code_conformance',
   applies: (e) => e.error !== undefined,
+  needs: 'json-body',
   run({ exchange, expectation, at }) {
     const accepted = ([] as string[]).concat(expectation.error!.code);
     const json = responseJson(exchange.response) as { error?: { code?: unknown } } | undefined;

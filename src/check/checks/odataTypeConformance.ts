@@ -7,6 +7,7 @@ import { failure } from '../../common/failure';
 export const odataTypeConformance: Check = {
   name: 'odata_type_conformance',
   applies: (e) => e.body?.odataType !== undefined,
+  needs: 'json-body',
   run({ exchange, expectation, scope, at }) {
     const expected = String(interpolate(expectation.body!.odataType!, scope));
     const json = responseJson(exchange.response) as Record<string, unknown> | undefined;

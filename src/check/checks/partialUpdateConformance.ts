@@ -8,6 +8,7 @@ import { propertyDifferences } from '../propertyDifferences';
 export const partialUpdateConformance: Check = {
   name: 'partial_update_conformance',
   applies: (e) => e.body?.unchanged !== undefined,
+  needs: 'json-body',
   run({ exchange, expectation, scope, at }) {
     const { from, except = [] } = expectation.body!.unchanged!;
     const before = lookup(from, scope);

@@ -7,6 +7,7 @@ import { propertyDifferences } from '../propertyDifferences';
 export const persistenceConformance: Check = {
   name: 'persistence_conformance',
   applies: (e) => e.body?.persisted !== undefined,
+  needs: 'json-body',
   run({ exchange, expectation, steps, at }) {
     const spec = expectation.body!.persisted!;
     const { step, except = [] } = typeof spec === 'string' ? { step: spec } : spec;

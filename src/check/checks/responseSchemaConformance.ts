@@ -8,6 +8,7 @@ import { schemaFailures } from '../schemaFailures';
 export const responseSchemaConformance: Check = {
   name: 'response_schema_conformance',
   applies: (e) => e.body?.schema !== undefined,
+  needs: 'expected-status',
   run({ exchange, expectation, contracts, at }) {
     const id = expectation.body!.schema!;
     const source = () => at(['body', 'schema']);

@@ -10,6 +10,7 @@ import { isDateTime } from '../formats';
 export const serverManagedConformance: Check = {
   name: 'server_managed_conformance',
   applies: (e) => e.body?.serverManaged !== undefined,
+  needs: 'json-body',
   run({ exchange, expectation, scope, at }) {
     const { from, advanced } = expectation.body!.serverManaged!;
     // Located only when something fails: finding a YAML position may mean reading the file again.
