@@ -12,6 +12,8 @@ export interface Problem {
   span?: number;
   /** What to do about it, e.g. "did you mean `expect`?". */
   hint?: string;
+  /** A warning does not stop a run (and `lint` exits 0) unless `lint --strict` asks for it. */
+  severity?: 'warning';
 }
 
 /** Builds a problem that concerns a whole file rather than one place in it. */

@@ -31,7 +31,14 @@ export function lintScenario(
         `the suite declares no fixture \`${name}\``,
         hintFor(name, fixtures),
       );
-  const roots = new Set([...builtinRoots, ...Object.keys(suite.variables ?? {}), ...Object.keys(doc.uses ?? {})]);
+  // A `uses:` entry the suite does not declare is reported above; it defines no variable, so {pki.id} is not hinted
+  // towards the misspelt name.
+  const used = Object.keys(doc.uses ?? {}).filter((name) => fixtures.includes(name));
+  const roots = new Set([...builtinRoots, ...Object.keys(suite.variables ?? {}), ...used]);
+  unusedFixtures.set(
+    roots,
+    fixtures.filter((name) => !used.includes(name)),
+  );
   checkPlaceholders(doc.variables, ['variables'], roots, [], false, report);
   for (const name of Object.keys(doc.variables ?? {})) roots.add(name);
   const earlier: string[] = [];
@@ -84,6 +91,9 @@ export function lintContracts(
 
 type Report = (path: YamlPath, code: string, message: string, hint?: string) => void;
 
+/** The suite's fixtures a scenario does not use, kept with its variable roots for the "add it to uses:" hint. */
+const unusedFixtures = new WeakMap<Set<string>, string[]>();
+
 function checkPlaceholders(
   value: unknown,
   base: YamlPath,
@@ -124,13 +134,18 @@ function checkPlaceholders(
         );
       continue;
     }
-    if (!roots.has(root))
+    if (!roots.has(root)) {
+      const fixture = unusedFixtures.get(roots)?.includes(root);
+      const defined = `defined here: ${[...roots, 'steps', ...(inExpect ? ['request'] : [])].join(', ')}`;
       report(
         path,
         'scenario.variable.unknown',
         `{${name}} is not defined at this point`,
-        hintFor(root, roots) ?? `defined here: ${[...roots, 'steps', ...(inExpect ? ['request'] : [])].join(', ')}`,
+        fixture
+          ? `the suite's fixture \`${root}\` is not in this scenario's \`uses:\`; add \`uses: { ${root}: scratch }\``
+          : (hintFor(root, roots) ?? defined),
       );
+    }
   }
 }
 

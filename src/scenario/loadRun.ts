@@ -10,6 +10,8 @@ export interface RunSources {
   contractsDir: string;
   grep?: RegExp;
   tag?: string;
+  /** Scenario ids to leave out. */
+  exclude?: string[];
 }
 
 /** The contracts and selected scenarios of a run, or the problems that stop it before anything is sent. */
@@ -17,6 +19,8 @@ export interface LoadedRun {
   contracts: Contracts;
   scenarios: Scenario[];
   problems: Problem[];
+  /** Weak scenarios among the selected ones (they run; `lint --strict` refuses them). */
+  warnings: Problem[];
 }
 
 /**
@@ -27,7 +31,13 @@ export function loadRun(settings: RunSources, lazy = false): LoadedRun {
   const contracts = loadContracts(settings.contractsDir, process.cwd(), !lazy);
   const loaded = loadScenarios(settings.scenarioPaths, contracts);
   const problems = [...contracts.problems, ...loaded.problems];
-  return { contracts, scenarios: selectScenarios(loaded.scenarios, settings.grep, settings.tag), problems };
+  const excluded = new Set(settings.exclude ?? []);
+  const scenarios = selectScenarios(loaded.scenarios, settings.grep, settings.tag).filter(
+    (s) => !excluded.has(s.doc.id),
+  );
+  const selected = new Set(scenarios.map((s) => s.file));
+  const warnings = loaded.warnings.filter((w) => selected.has(w.location.file));
+  return { contracts, scenarios, problems, warnings };
 }
 
 let cached: LoadedRun | undefined;

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Document, LineCounter, Node } from 'yaml';
 import { fileProblem, type Problem } from '../common/problem';
+import { yamlErrorProblems } from './yamlErrorProblem';
 import type { Locator, YamlPath } from '../common/sourceLocation';
 
 /** Larger files are refused: no scenario needs a megabyte, and parsing one blocks the run. */
@@ -41,17 +42,7 @@ export function readYamlFile(file: string): YamlFile {
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
   if (!Array.isArray(docs)) return result; // an empty stream
   for (const doc of docs) {
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      const at = lineCounter.linePos(error.pos[0]);
-      const key = error.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim() : '';
-      result.problems.push({
-        code: `yaml.${error.code.toLowerCase()}`,
-        message: key ? `the key \`${key}\` appears twice in this mapping` : firstLine(error.message),
-        hint: key ? 'keep one of them (YAML would silently use the last)' : undefined,
-        location: { file, line: at.line, column: at.col },
-        span: Math.max(1, error.pos[1] - error.pos[0]),
-      });
-    }
+    result.problems.push(...yamlErrorProblems([...doc.errors, ...doc.warnings], text, lineCounter, file));
     if (doc.errors.length > 0) continue;
     let value: unknown;
     try {
@@ -154,8 +145,4 @@ function findOffset(root: Node | null, path: YamlPath, wantKey: boolean): number
     }
   }
   return offset;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -2,8 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { didYouMean } from '../common/didYouMean';
-import { breaks as knownBreaks } from '../simulator/breaks';
+import { unknownBreaks } from '../simulator/breaks';
 import { createSimulator } from '../simulator/createSimulator';
 import { createTimers } from './createTimers';
 import { FaultSpecError } from '../simulator/faults/faultAction';
@@ -60,14 +59,8 @@ function checkOptions(options: ServeOptions): ActiveFault[] {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ServeError(`--port takes a whole number from 0 to 65535; got ${port}`);
-  const unknown = (options.breaks ?? []).filter((name) => !Object.hasOwn(knownBreaks, name));
-  if (unknown.length > 0) {
-    const guesses = unknown.map((name) => didYouMean(name, Object.keys(knownBreaks))).filter((g) => g !== undefined);
-    const hint = guesses.length ? ` (did you mean ${guesses.map((g) => `"${g}"`).join(', ')}?)` : '';
-    throw new ServeError(
-      `unknown break ${unknown.map((n) => `"${n}"`).join(', ')}${hint}; known breaks: ${Object.keys(knownBreaks).join(', ')}`,
-    );
-  }
+  const unknown = unknownBreaks(options.breaks ?? []);
+  if (unknown) throw new ServeError(unknown);
   const bad = (options.seedIds ?? []).find((id) => id.trim() === '' || id.includes('/'));
   if (bad !== undefined) throw new ServeError(`--seed takes an object id without "/"; got ${JSON.stringify(bad)}`);
   try {

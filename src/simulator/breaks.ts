@@ -1,3 +1,4 @@
+import { didYouMean } from '../common/didYouMean';
 import { message } from '../common/log';
 
 /** What a break is: how it misbehaves and which documented rule that violates. */
@@ -252,4 +253,14 @@ export function resolveBreaks(names: readonly string[] = []): ReadonlySet<BreakN
     );
   }
   return new Set(names as BreakName[]);
+}
+
+/** Why these break names cannot be used (which are unknown, the nearest known ones, the known list), or undefined. */
+export function unknownBreaks(names: readonly string[]): string | undefined {
+  const unknown = names.filter((name) => !Object.hasOwn(registry, name));
+  if (unknown.length === 0) return undefined;
+  const known = Object.keys(registry);
+  const guesses = unknown.map((name) => didYouMean(name, known)).filter((g) => g !== undefined);
+  const hint = guesses.length ? ` (did you mean ${guesses.map((g) => `"${g}"`).join(', ')}?)` : '';
+  return `unknown break ${unknown.map((n) => `"${n}"`).join(', ')}${hint}; known breaks: ${known.join(', ')}`;
 }

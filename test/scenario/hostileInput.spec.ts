@@ -83,16 +83,12 @@ test('a 10,000-deep flow sequence inside a request body is a problem on its line
   expect(result.scenarios).toEqual([]);
 });
 
-test("the too-deep problem says what is wrong and what to do, in the user's terms", () => {
-  test.fail(
-    true,
-    'src/scenario/readYamlFile.ts passes on the yaml library\'s "Maximum call stack size exceeded" (code ' +
-      'yaml.resource_exhaustion) with no hint, at a column deep inside the brackets rather than where the nesting starts',
-  );
+test("the too-deep problem says what is wrong and what to do, in the user's terms, where the nesting starts", () => {
   const result = probe(sampleDir({ 'deep.yaml': `${'['.repeat(10_000)}${']'.repeat(10_000)}\n` }));
   expectReturned(result);
-  expect(result.problems[0].message).toMatch(/nest|deep/i);
-  expect(result.rendered).toMatch(/ = |\^ \S/);
+  expect(result.problems[0].message).toMatch(/nests deeper/i);
+  expect(result.problems[0].column, 'the caret stands where the nesting starts').toBe(1);
+  expect(result.rendered).toMatch(/\^ no scenario needs that depth/);
 });
 
 test("a 600-deep body (within the parser's reach) is accepted and linted without overflow", () => {
@@ -107,14 +103,16 @@ test("a 600-deep body (within the parser's reach) is accepted and linted without
   ).toEqual(['scenario.variable.unknown']);
 });
 
-test('an empty file is accepted as holding no scenario', () => {
+test('an empty file is a problem naming the file: it holds no scenario', () => {
   const result = probe(sampleDir({ 'empty.yaml': '', 'real.yaml': valid('real') }));
   expectReturned(result);
-  expect(result.problems, summary(result)).toEqual([]);
-  expect(result.scenarios).toEqual(['real']);
+  expect(
+    result.problems.map((p) => `${p.code} ${p.file}`),
+    summary(result),
+  ).toEqual([expect.stringMatching(/^scenario\.file\.empty \S*empty\.yaml$/)]);
 });
 
-test('a file with only comments is accepted as holding no scenario', () => {
+test('a file with only comments is a problem too: it holds no scenario', () => {
   const result = probe(
     sampleDir({
       'notes.yaml': '# yaml-language-server: $schema=x\n# nothing here yet\n\n   # indented\n',
@@ -122,8 +120,10 @@ test('a file with only comments is accepted as holding no scenario', () => {
     }),
   );
   expectReturned(result);
-  expect(result.problems, summary(result)).toEqual([]);
-  expect(result.scenarios).toEqual(['real']);
+  expect(
+    result.problems.map((p) => p.code),
+    summary(result),
+  ).toEqual(['scenario.file.empty']);
 });
 
 test('a multi-document file yields one scenario per document; empty documents are skipped', () => {
