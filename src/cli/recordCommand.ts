@@ -1,5 +1,8 @@
 import { statSync } from 'node:fs';
 import { listFiles } from '../common/listFiles';
+import { loadCassetteSet } from '../recordings/loadCassettes';
+import { loadRun } from '../scenario/loadRun';
+import { parseRunOptions } from './runOptions';
 import { counted } from '../common/counted';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,11 +12,14 @@ import { runCommand } from './runCommand';
 import { targetNamed } from './targetNamed';
 
 /**
- * `conformance record --target NAME [--dir DIR] [run options]`: runs the scenarios and writes one redacted HAR cassette
- * per scenario to recordings/<target>/ (or DIR).
+ * `conformance record --target NAME [--dir DIR] [--only-missing] [run options]`: runs the scenarios and writes one
+ * redacted HAR cassette per scenario to recordings/<target>/ (or DIR); `--only-missing` records just the scenarios the
+ * set has no cassette for.
  */
 export async function recordCommand(args: string[]): Promise<number> {
-  const { dir, rest } = takeDir(args);
+  const { dir, rest: given } = takeDir(args);
+  const onlyMissing = given.includes('--only-missing');
+  const rest = given.filter((a) => a !== '--only-missing');
   const target = parseArgs({
     args: rest,
     strict: false,
@@ -37,12 +43,25 @@ export async function recordCommand(args: string[]): Promise<number> {
     }
   }
   const out = resolve(dir ?? join(projectRoot, 'recordings', target));
+  const shown = relative(process.cwd(), out) || out;
+  if (onlyMissing) {
+    // The scenarios that already have a cassette in the set are left out; their cassettes are not touched.
+    const recorded = [...loadCassetteSet(out).byScenario.keys()];
+    const selected = loadRun(parseRunOptions(rest).settings).scenarios;
+    if (selected.every((s) => recorded.includes(s.doc.id))) {
+      log.info(`every selected scenario already has a cassette in ${shown}; nothing to record`);
+      return 0;
+    }
+    process.env.CONFORMANCE_EXCLUDE_IDS = recorded.join(',');
+  }
   process.env.CONFORMANCE_RECORD_DIR = out;
   const started = Date.now();
   const code = await runCommand(rest);
   const written = listFiles(out, '.har').filter((f) => statSync(f).mtimeMs >= started - 1000).length;
   if (written > 0 || code !== 2)
-    log.info(`recorded ${counted(written, 'cassette')} in ${relative(process.cwd(), out) || out}`);
+    log.info(
+      `recorded ${counted(written, 'cassette')} in ${shown} (a cassette whose exchanges did not change is kept as it was)`,
+    );
   return code;
 }
 

@@ -21,11 +21,11 @@ export async function verifyRecordingsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'report-dir': { type: 'string' } },
+    options: { 'report-dir': { type: 'string' }, dir: { type: 'string' } },
   });
-  if (positionals.length > 1)
-    throw new UsageError(`verify-recordings takes one folder or .har file; got ${positionals.length}`);
-  const path = resolve(positionals[0] ?? join(projectRoot, 'recordings'));
+  if (positionals.length + (values.dir === undefined ? 0 : 1) > 1)
+    throw new UsageError(`verify-recordings takes one cassette set (--dir) or one folder or .har file`);
+  const path = resolve(values.dir ?? positionals[0] ?? join(projectRoot, 'recordings'));
   const shown = relative(process.cwd(), path) || path;
   const settings = runSettings();
   const loaded = loadRun({ ...settings, grep: undefined, tag: undefined });

@@ -30,7 +30,7 @@ export function recordingsProblems(
       ? {
           ...p,
           message: `${p.message}: the ${name} target has nothing to replay`,
-          hint: `record it: npx conformance record --target live --allow-writes --dir ${relative(process.cwd(), dir) || dir}`,
+          hint: `record it: ${recordHint(dir)}`,
         }
       : p,
   );
@@ -53,6 +53,12 @@ export function createRecordingsTargetFor(
     cassetteFor: (scenario) =>
       broken ||
       set.byScenario.get(scenario) ||
-      `no cassette for scenario ${scenario} in ${shown}; record it: npx conformance record --target live --allow-writes --grep '^${scenario}$'`,
+      `no cassette for scenario ${scenario} in ${shown}; record the missing ones into this set: ${recordHint(dir, true)}`,
   });
+}
+
+/** The command that records into this very set (not recordings/live), only what it lacks when `missing`. */
+function recordHint(dir: string, missing = false): string {
+  const shown = relative(process.cwd(), dir) || dir;
+  return `npx conformance record --target live --allow-writes --dir ${shown}${missing ? ' --only-missing' : ''}`;
 }

@@ -9,6 +9,8 @@ export interface RunSettings {
   contractsDir: string;
   grep?: RegExp;
   tag?: string;
+  /** Scenario ids left out of the selection (CONFORMANCE_EXCLUDE_IDS; `record --only-missing` sets it). */
+  exclude: string[];
   reportDir: string;
   replayBreaks: string[];
   replayVariant?: 'plain' | 'odd-but-valid';
@@ -42,6 +44,7 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
     contractsDir: env.CONFORMANCE_CONTRACTS || resolve(projectRoot, 'contracts'),
     grep: env.CONFORMANCE_GREP ? new RegExp(env.CONFORMANCE_GREP) : undefined,
     tag: env.CONFORMANCE_TAG || undefined,
+    exclude: list(env.CONFORMANCE_EXCLUDE_IDS),
     reportDir: resolve(env.CONFORMANCE_REPORT_DIR || resolve(projectRoot, 'reports')),
     replayBreaks: list(env.CONFORMANCE_REPLAY_BREAKS),
     replayVariant: env.CONFORMANCE_REPLAY_VARIANT === 'odd-but-valid' ? 'odd-but-valid' : undefined,

@@ -2,7 +2,9 @@
  * Regenerates recordings/example/ — never edit those files by hand: serves the simulator on loopback (startServer, as
  * `conformance serve` does) and records the default suite against it with `conformance record`.
  *
- *   npx tsx test/recordings/makeExample.ts
+ *   npx tsx test/recordings/makeExample.ts                  # every cassette, the set replaced
+ *   npx tsx test/recordings/makeExample.ts --only-missing   # only scenarios without one (after adding a scenario, or
+ *                                                           # deleting the cassette of one whose steps changed)
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -16,13 +18,15 @@ const root = resolve(__dirname, '..', '..');
 const dir = join(root, 'recordings', 'example');
 
 async function main(): Promise<number> {
+  const onlyMissing = process.argv.includes('--only-missing');
   const server = await startServer({ port, tokens: [token] });
-  try {
-    for (const file of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.har')))
-      rmSync(join(dir, file.name));
-  } catch {
-    // No example yet: record creates the folder.
-  }
+  if (!onlyMissing)
+    try {
+      for (const file of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.har')))
+        rmSync(join(dir, file.name));
+    } catch {
+      // No example yet: record creates the folder.
+    }
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env))
     if (!/^(CONFORMANCE_|GRAPH_|TEST_|PW_|PLAYWRIGHT_)/.test(key)) env[key] = value;
@@ -39,6 +43,7 @@ async function main(): Promise<number> {
       dir,
       '--report-dir',
       join(root, 'reports', 'example-recording'),
+      ...(onlyMissing ? ['--only-missing'] : []),
     ],
     {
       cwd: root,
