@@ -16,7 +16,19 @@ const layers = {
   engine: ['common', 'contract', 'scenario', 'check', 'targets'],
   recordings: ['common', 'contract', 'scenario', 'check', 'targets', 'engine'],
   runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings'],
-  cli: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'serve', 'engine', 'recordings', 'runner'],
+  cli: [
+    'common',
+    'contract',
+    'scenario',
+    'check',
+    'report',
+    'simulator',
+    'targets',
+    'serve',
+    'engine',
+    'recordings',
+    'runner',
+  ],
 };
 
 /** Only the runner adapts the engine to Playwright Test; everything below it runs without Playwright. */

@@ -1,10 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
+import { holdLifeline } from './src/runner/lifeline';
 import { passRunGate } from './src/runner/runGate';
 import { runSettings } from './src/runner/runSettings';
 
 // `npx conformance run` starts this runner early and lets it through once the scenarios are checked (src/runner/runGate.ts).
 passRunGate();
+// ...and the whole run (this runner and its workers) ends at once if that CLI dies, even by `kill -9` (src/runner/lifeline.ts).
+holdLifeline();
 
 // `npx conformance run` sets these through the environment; calling `npx playwright test` directly gets the replay defaults.
 const settings = runSettings();
@@ -20,7 +23,7 @@ export default defineConfig({
   timeout: 0,
   forbidOnly: true,
   reporter: [
-    process.env.CI ? ['dot'] : ['list', { printSteps: true }],
+    // The console is src/runner/conformanceReporter.ts: one line per scenario, then the failures with their YAML.
     ['html', { outputFolder: join(settings.reportDir, 'html'), open: 'never' }],
     ['json', { outputFile: join(settings.reportDir, 'results.json') }],
     ['./src/runner/conformanceReporter.ts'],

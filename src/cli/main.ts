@@ -1,5 +1,5 @@
 import { log, UsageError } from '../common/log';
-import { usage } from './usage';
+import { helpOf, usage } from './usage';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -25,6 +25,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     log.error(`unknown command ${JSON.stringify(name)}; commands: ${Object.keys(commands).join(', ')}`);
     return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(helpOf(name));
+    return 0;
   }
   try {
     return await command()(args);

@@ -8,3 +8,8 @@ export function printProblems(problems: Problem[]): boolean {
   log.raw(renderProblems(problems));
   return true;
 }
+
+/** Prints warnings (weak but valid scenarios) the same way, without stopping anything. */
+export function printWarnings(warnings: Problem[]): void {
+  if (warnings.length) log.raw(renderProblems(warnings, 'warnings'));
+}

@@ -1,83 +1,118 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { exitCodeOf, type ConformanceReport } from '../report/conformanceReport';
-import { loadRun } from '../scenario/loadRun';
 import { preflight } from '../engine/preflight';
-import { removePlan, writePlan } from '../runner/runPlan';
-import { shardOf } from '../scenario/selectScenarios';
+import { log, UsageError } from '../common/log';
 import { projectRoot } from '../common/projectRoot';
+import { loadRun } from '../scenario/loadRun';
+import { shardOf } from '../scenario/selectScenarios';
+import { removePlan, writePlan } from '../runner/runPlan';
 import { CredentialError } from '../targets/auth/credentialError';
 import { loadTargets } from '../targets/loadTargets';
 import type { Target } from '../targets/target';
-import { log, UsageError } from '../common/log';
+import { printProblems, printWarnings } from './printProblems';
+import { clearReports, earlyReportDir, finishReports, type RunEnd } from './runReports';
 import { parseRunOptions, type RunOptions } from './runOptions';
+import { listScenarios } from './listScenarios';
 import { startRunner, type HeldRunner } from './spawnRunner';
+import { undoLeftovers } from './undoLeftovers';
 import { writeRefusal } from './writeSafety';
-import { printProblems } from './printProblems';
+import { unknownBreaks } from '../simulator/breaks';
 
 /**
- * `conformance run`: checks everything first (exit 2, nothing sent), guards live targets, runs the scenarios under
- * Playwright Test, maps the verdicts to an exit code.
+ * `conformance run`: checks everything first (exit 2, nothing sent), guards and probes live targets (exit 3), runs the
+ * scenarios under Playwright Test, maps the verdicts to an exit code. The reports it owns are removed first, and a run
+ * that stops early leaves reports that say why, so an earlier run's reports never pass for this one's.
  */
 export async function runCommand(args: string[]): Promise<number> {
-  const options = parseRunOptions(args);
+  const startedAt = new Date();
+  const early = earlyReportDir(args);
+  clearReports(early);
+  let options: RunOptions;
+  try {
+    options = parseRunOptions(args);
+  } catch (error) {
+    finishReports(
+      { reportDir: early, target: '(not parsed)', startedAt },
+      { code: 2, message: (error as Error).message },
+    );
+    throw error;
+  }
+  if (options.list) return listOnly(options);
   // Playwright starts now and waits at its gate while everything is checked; any way out but release() stops it unseen.
   const runner = startRunner(options.env);
+  const run = { reportDir: options.settings.reportDir, target: options.settings.target, startedAt };
   try {
-    return await checkAndRun(options, runner);
+    const end = await checkAndRun(options, runner);
+    return finishReports(run, end);
+  } catch (error) {
+    if (error instanceof UsageError) finishReports(run, { code: 2, message: error.message });
+    throw error;
   } finally {
     runner.cancel();
   }
 }
 
+/** `run --list`: the scenarios the run would select, one a line; nothing is sent. */
+function listOnly({ settings, shard }: RunOptions): number {
+  const loaded = loadRun(settings);
+  if (printProblems(loaded.problems)) return 2;
+  const scenarios = shard ? shardOf(loaded.scenarios, shard) : loaded.scenarios;
+  log.info(listScenarios(scenarios));
+  return 0;
+}
+
+/** Ends the run early: says why (stderr) and what the reports will say. */
+function stop(code: 2 | 3, message: string): RunEnd {
+  log.error(message);
+  return { code, message };
+}
+
 async function checkAndRun(
   { env, settings, shard, allowWrites, workers }: RunOptions,
   runner: HeldRunner,
-): Promise<number> {
+): Promise<RunEnd> {
   const targets = loadTargets(projectRoot);
   const loaded = loadRun(settings);
   const problems = [...targets.problems, ...loaded.problems];
-  if (printProblems(problems)) return 2;
+  if (printProblems(problems)) return { code: 2, message: problemsSentence(problems) };
+  printWarnings(loaded.warnings);
   const config = targets.targets[settings.target];
-  if (!config)
+  if (!config) {
+    const known = Object.keys(targets.targets).join(', ');
     throw new UsageError(
-      `unknown target ${JSON.stringify(settings.target)}; known targets: ${Object.keys(targets.targets).join(', ')} (targets.yaml declares more)`,
+      `unknown target ${JSON.stringify(settings.target)}; known targets: ${known} (targets.yaml declares more)`,
     );
+  }
+  if (config.kind === 'replay') {
+    const unknown = unknownBreaks([...(config.breaks ?? []), ...settings.replayBreaks]);
+    if (unknown) return stop(2, `CONFORMANCE_REPLAY_BREAKS or targets.yaml: ${unknown}; nothing was sent`);
+  }
   const cassetteProblems =
     config.kind === 'recordings'
       ? (
           require('../recordings/recordingsConfig') as typeof import('../recordings/recordingsConfig')
         ).recordingsProblems(settings.target, config, env)
       : [];
-  if (printProblems(cassetteProblems)) return 2;
+  if (printProblems(cassetteProblems)) return { code: 2, message: problemsSentence(cassetteProblems) };
   if (loaded.scenarios.length === 0) {
-    log.error(
-      `no scenario matches${settings.grep ? ` --grep ${settings.grep.source}` : ''}${settings.tag ? ` --tag ${settings.tag}` : ''}; nothing was sent`,
-    );
-    return 2;
+    const grep = settings.grep ? ` --grep ${settings.grep.source}` : '';
+    return stop(2, `no scenario matches${grep}${settings.tag ? ` --tag ${settings.tag}` : ''}; nothing was sent`);
   }
   const scenarios = shard ? shardOf(loaded.scenarios, shard) : loaded.scenarios;
   if (scenarios.length === 0) {
-    log.info(
-      `shard ${shard} has no scenario (${loaded.scenarios.length} split ${shard!.split('/')[1]} ways); nothing to run`,
-    );
-    return 0;
+    const message = `shard ${shard} has no scenario (${loaded.scenarios.length} split ${shard!.split('/')[1]} ways); nothing to run`;
+    log.info(message);
+    return { code: 0, message };
   }
   let live: Target | undefined;
   if (config.kind === 'live') {
     const refusal = writeRefusal(settings.target, scenarios, allowWrites);
-    if (refusal) {
-      log.error(refusal);
-      return 2;
-    }
+    if (refusal) return stop(2, refusal);
     try {
       // Loaded only for live targets: the CLI builds a target only to guard, probe and restore a live one.
       const { createTarget } = require('../runner/createTarget') as typeof import('../runner/createTarget');
       live = createTarget(settings.target, config, settings, env);
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
-      log.error(`no usable credential for ${settings.target}: ${error.message}`);
-      return 3;
+      return stop(3, `no usable credential for ${settings.target}: ${error.message}`);
     }
     const existing = scenarios
       .flatMap((s) => Object.values(s.suite.doc.fixtures ?? {}))
@@ -86,42 +121,31 @@ async function checkAndRun(
       log.info(`note: scenarios share one existing object, so they run one at a time (--workers ${workers} ignored)`);
       env.CONFORMANCE_WORKERS = '1';
     }
-    if (!(await undoLeftovers(live, 'a previous run'))) return 3;
-    const refused = await preflight(live, [...new Set(scenarios.map((s) => s.suite))], settings.runId);
-    if (refused) {
-      log.error(`${refused}; no scenario was run`);
-      return 3;
-    }
+    const before = await undoLeftovers(live, 'a previous run');
+    if (before.length)
+      return stop(3, `${before.length} change(s) of a previous run could not be undone; no scenario was run`);
+    const refused = await preflight(live, scenarios, loaded.contracts, settings.runId);
+    if (refused) return stop(3, `${refused}; no scenario was run`);
   }
-  const reportFile = join(settings.reportDir, 'conformance.json');
-  rmSync(reportFile, { force: true });
   // The runner and its workers read the checked scenarios from this plan instead of parsing the YAML again.
-  const plan = join(settings.reportDir, '.plan.json');
+  const plan = `${settings.reportDir}/.plan.json`;
   writePlan(plan, { scenarios, target: config });
   env.CONFORMANCE_PLAN = plan;
   const { code, signal } = await runner.release(env).finally(() => removePlan(plan));
-  const restored = live ? await undoLeftovers(live, 'this run') : true;
+  const restoreFailed = live ? await undoLeftovers(live, 'this run', false) : [];
   if (signal) {
-    log.error(
-      `interrupted by ${signal}${live ? (restored ? '; every change was undone' : '; run `conformance restore` to undo what is left') : ''}`,
-    );
-    return 130;
+    const undone = restoreFailed.length
+      ? '; run `conformance restore` to undo what is left'
+      : '; every change was undone';
+    const message = `interrupted by ${signal}${live ? undone : ''}`;
+    log.error(message);
+    return { code: 130, message, restoreFailed };
   }
-  if (!existsSync(reportFile)) {
-    log.error(`the test runner ended (exit ${code}) without writing ${reportFile}; no verdict was reached`);
-    return 3;
-  }
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport;
-  return restored ? exitCodeOf(report) : Math.max(exitCodeOf(report), 3);
+  return { runnerCode: code, restoreFailed };
 }
 
-/** Undoes what the journal says is still changed; reports each step; false when something could not be undone. */
-async function undoLeftovers(target: Target, whose: string): Promise<boolean> {
-  const { restoreJournal } = require('../engine/restoreJournal') as typeof import('../engine/restoreJournal');
-  const outcome = await restoreJournal(target);
-  for (const line of outcome.undone) log.info(`restore (${whose}): ${line}`);
-  for (const line of outcome.failed)
-    log.error(`could not undo (${whose}): ${line}; run \`conformance restore --target ${target.name}\``);
-  for (const line of outcome.elsewhere) log.error(`left alone (${whose}): ${line}`);
-  return outcome.failed.length === 0;
+/** The sentence a report keeps for a run refused over authoring problems. */
+function problemsSentence(problems: Array<{ location: { file: string } }>): string {
+  const files = new Set(problems.map((p) => p.location.file));
+  return `${problems.length} problem(s) in ${[...files].slice(0, 3).join(', ')}${files.size > 3 ? '…' : ''}; nothing was sent (run \`conformance lint\`)`;
 }

@@ -10,9 +10,12 @@ export interface RunOptions {
   shard?: string;
   allowWrites: boolean;
   workers: number;
+  /** `--list`: print the selected scenarios and send nothing. */
+  list: boolean;
 }
 
-const spec = {
+/** Every option `run` takes (its help must name each one: test/cli/commandLine.spec.ts). */
+export const runOptionSpec = {
   target: { type: 'string' },
   grep: { type: 'string' },
   tag: { type: 'string' },
@@ -21,11 +24,18 @@ const spec = {
   shard: { type: 'string' },
   retries: { type: 'string' },
   'allow-writes': { type: 'boolean' },
+  list: { type: 'boolean' },
 } as const;
 
 /** Parses `conformance run`'s flags; a bad value is a UsageError naming the flag and the value. */
 export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = process.env): RunOptions {
-  const { values, positionals } = parseArgs({ args, options: spec, allowPositionals: true });
+  const { values, positionals, tokens } = parseArgs({
+    args,
+    options: runOptionSpec,
+    allowPositionals: true,
+    tokens: true,
+  });
+  refuseRepeats(tokens);
   const env: NodeJS.ProcessEnv = { ...base, CONFORMANCE_RUN_ID: runSettings({}).runId };
   if (values.target !== undefined) env.CONFORMANCE_TARGET = values.target;
   if (values.grep !== undefined) env.CONFORMANCE_GREP = checkRegExp(values.grep);
@@ -46,7 +56,21 @@ export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = proces
     shard: values.shard,
     allowWrites: values['allow-writes'] ?? false,
     workers: Number(env.CONFORMANCE_WORKERS || 1),
+    list: values.list ?? false,
   };
+}
+
+/** A flag given twice would silently keep the last value (two --target flags ran only the second): refuse it. */
+function refuseRepeats(tokens: ReturnType<typeof parseArgs>['tokens'] = []): void {
+  const given = new Map<string, string[]>();
+  for (const token of tokens)
+    if (token.kind === 'option') given.set(token.name, [...(given.get(token.name) ?? []), token.value ?? 'true']);
+  for (const [name, values] of given) {
+    if (values.length < 2) continue;
+    const several =
+      name === 'target' ? '; one run has one target (several targets in one run are not supported yet)' : '';
+    throw new UsageError(`--${name} is given ${values.length} times (${values.join(', ')}); give it once${several}`);
+  }
 }
 
 function wholeNumber(flag: string, value: string, min: number): number {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { gateVariable } from '../runner/runGate';
+import { lifelineVariable } from '../runner/lifeline';
 import { projectRoot } from '../common/projectRoot';
 
 /**
@@ -21,10 +22,17 @@ export interface HeldRunner {
  */
 export function startRunner(env: NodeJS.ProcessEnv): HeldRunner {
   const runner = require.resolve('@playwright/test/cli');
+  // A process group of its own, so the runner can end itself and every worker at once when this process dies (its
+  // descriptor 4 reaches end-of-file: src/runner/lifeline.ts); signals this process receives are passed on below.
   const child = spawn(process.execPath, [runner, 'test', '-c', join(projectRoot, 'playwright.config.ts')], {
-    env: { ...env, [gateVariable]: '3' },
-    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+    env: { ...env, [gateVariable]: '3', [lifelineVariable]: '4' },
+    stdio: ['inherit', 'inherit', 'inherit', 'pipe', 'pipe'],
+    detached: true,
   });
+  // Never written nor closed by this process: the kernel closes it when the CLI ends, however it ends.
+  const lifeline = child.stdio[4] as Writable & { unref(): void };
+  lifeline.on('error', () => {});
+  lifeline.unref(); // it must not keep this process alive once the run is over
   const gate = child.stdio[3] as Writable;
   gate.on('error', () => {}); // the runner may already be gone (interrupted); its exit says so
   let received: NodeJS.Signals | undefined;
@@ -36,6 +44,7 @@ export function startRunner(env: NodeJS.ProcessEnv): HeldRunner {
   const exited = new Promise<{ code: number; signal?: NodeJS.Signals }>((done) =>
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward).off('SIGTERM', forward);
+      lifeline.destroy();
       done({ code: code ?? 1, signal: received ?? signal ?? undefined });
     }),
   );
@@ -50,6 +59,7 @@ export function startRunner(env: NodeJS.ProcessEnv): HeldRunner {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
       gate.destroy();
+      lifeline.destroy();
       process.off('SIGINT', forward).off('SIGTERM', forward);
     },
   };

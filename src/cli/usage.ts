@@ -1,12 +1,85 @@
+/** What every command's help ends with: the exit codes of README.md's table. */
+const exitCodes = `Exit codes: 0 every scenario passed; 1 at least one contract failure; 2 usage, configuration,
+scenario or contract-file error (nothing was sent); 3 no verdict: the target was unreachable,
+authentication failed, or a scenario errored and none failed; 130 interrupted (Ctrl-C, SIGTERM).
+`;
+
+/** Each command's own help (`conformance <command> --help`): its synopsis and every option. */
+export const commandUsage: Record<string, string> = {
+  run: `Usage: conformance run [options] [PATH...]
+
+Run the scenarios (default: scenarios/) against a target (default: replay) under Playwright Test.
+
+Options:
+  --target NAME      replay (default), live, recordings, or a target of targets.yaml
+  --grep RE          only scenarios whose id or title matches RE
+  --tag TAG          only scenarios carrying TAG
+  --workers N        parallel Playwright workers (default 1)
+  --retries N        run a batch again when some of its scenarios did not pass; only those run again
+  --shard I/N        the I-th of N near-equal slices of the selected scenarios
+  --report-dir DIR   where the reports go (default reports/): html/, junit.xml, results.json, conformance.json
+  --allow-writes     let a live run write (every write is journaled first and undone afterwards)
+  --list             print the scenarios the run would select, and send nothing
+`,
+  lint: `Usage: conformance lint [--strict] [PATH...]
+
+Check scenarios, suites, contracts and targets.yaml (default: scenarios/); send nothing. Every problem is
+shown with its file, line, column, the line and a caret; exit 2 when there is one.
+
+Options:
+  --strict   weak scenarios are problems too: a write no later step reads back, or one that sets a property to the
+             value the object already holds (a server that stores nothing would pass them)
+`,
+  restore: `Usage: conformance restore [--target NAME] [--forget URL]
+
+Undo what an interrupted live run left changed, from the target's journal (default target: live).
+
+Options:
+  --target NAME   the live target whose journal to replay
+  --forget URL    drop the journal entries recorded against another base URL, once you have handled them there
+`,
+  record: `Usage: conformance record --target NAME [--dir DIR] [--only-missing] [run options]
+
+Run the scenarios like \`run\` and save each one's traffic as a redacted HAR cassette in
+recordings/<target>/<scenario>.har (or DIR); replay them with --target recordings. A cassette whose exchanges
+did not change (only their times) is kept byte for byte.
+
+Options:
+  --dir DIR        the cassette set to write (default recordings/<target>)
+  --only-missing   record only the scenarios the set has no cassette for
+`,
+  'verify-recordings': `Usage: conformance verify-recordings [--dir SET | PATH] [--report-dir DIR]
+
+Judge every recorded answer of one cassette set (--dir, e.g. recordings/example) or under PATH (default:
+recordings/, every set) by today's contracts and scenarios; send nothing.
+`,
+  serve: `Usage: conformance serve [options]
+
+Serve the simulator on http://127.0.0.1:PORT/beta until Ctrl-C.
+
+Options:
+  --port N                  the port (default: a free one)
+  --host LOOPBACK           127.0.0.1 (default), ::1 or localhost; nothing else
+  --token T                 a bearer token to accept (repeatable; default GRAPH_ACCESS_TOKEN or a generated one)
+  --fault PROFILE[,...]     throttle, unavailable, slow, reset, timeout, each as name:key=value;...
+                            (e.g. throttle:every=3;retryAfter=0.25)
+  --break NAME[,...]        break one documented rule (see src/simulator/breaks.ts)
+  --variant odd-but-valid   answer with unusual but valid spellings
+  --seed ID                 an object to hold at start (repeatable)
+  --fault-seed N            seed of the faults' random draws
+  --fault-stats             print what the faults did on shutdown
+`,
+};
+
 /** The help text of the `conformance` command. */
-export const usage = `Usage: conformance <command> [options]
+export const usage = `Usage: conformance <command> [options]   (conformance <command> --help for its options)
 
 Commands:
   run      [--target NAME] [--grep RE] [--tag TAG] [--workers N] [--report-dir DIR]
-           [--shard I/N] [--retries N] [--allow-writes] [PATH...]
+           [--shard I/N] [--retries N] [--allow-writes] [--list] [PATH...]
            Run the scenarios (default: scenarios/) against a target (default: replay).
   lint     [PATH...]    Check scenarios, suites, contracts and targets.yaml; send nothing.
-  restore  [--target NAME]   Undo what an interrupted live run left changed (default: live).
+  restore  [--target NAME] [--forget URL]   Undo what an interrupted live run left changed (default: live).
   record   --target NAME [--dir DIR] [run options]
            Run the scenarios and save each one's traffic as a redacted HAR cassette in
            recordings/<target>/<scenario>.har (or DIR); replay them with --target recordings.
@@ -18,7 +91,9 @@ Commands:
            Serve the simulator on http://127.0.0.1:PORT/beta until Ctrl-C. Profiles: throttle, unavailable,
            slow, reset, timeout, each with parameters as name:key=value;... (e.g. throttle:every=3;retryAfter=0.25).
 
-Exit codes: 0 every scenario passed; 1 at least one contract failure; 2 usage, configuration,
-scenario or contract-file error (nothing was sent); 3 no verdict: the target was unreachable,
-authentication failed, or a scenario errored.
-`;
+${exitCodes}`;
+
+/** A command's help, with the exit codes. */
+export function helpOf(command: string): string {
+  return `${commandUsage[command]}\n${exitCodes}`;
+}

@@ -7,6 +7,9 @@ import { message } from '../common/log';
 /** The token the replay target presents and its simulator accepts; not a secret, but redacted like one. */
 export const replayToken = 'replay-token-not-a-secret';
 
+/** The token the `serve` command in a replay transcript accepts (a person's own loopback simulator). */
+const reproduceToken = 'local-token';
+
 /** Base URL of the replay target: Graph's own, intercepted in-process by msw so nothing leaves the machine. */
 export const replayBaseUrl = 'https://graph.microsoft.com/beta';
 
@@ -33,8 +36,17 @@ export function createReplayTarget(
         `${method} ${url} matches nothing the replay target answers (only ${origin}/*); it was not sent to the network`,
       ),
   );
+  const flags = [
+    ...(options.breaks ?? []).map((b) => ` --break ${b}`),
+    options.variant === 'odd-but-valid' ? ' --variant odd-but-valid' : '',
+  ];
   return {
     name: 'replay',
+    reproduce: {
+      command: `npx conformance serve --port 8080 --token ${reproduceToken}${flags.join('')}`,
+      baseUrl: 'http://127.0.0.1:8080/beta',
+      bearer: reproduceToken,
+    },
     baseUrl: replayBaseUrl,
     authorization: async () => `Bearer ${replayToken}`,
     send: (request) => fetchTransport(request, timeoutMs),

@@ -32,5 +32,20 @@ export function writeJunit(path: string, report: ConformanceReport): void {
     if (scenario.verdict === 'errored') testCase.error(summary, 'no-verdict', details);
     if (scenario.verdict === 'skipped') testCase.skipped();
   }
+  // A run that stopped without a verdict, or left something it could not restore, says so where CI looks first.
+  let runSuite: ReturnType<typeof builder.testSuite> | undefined;
+  const run = () => (runSuite ??= builder.testSuite().name('run').timestamp(report.startedAt));
+  const exit = report.exit;
+  if (exit && report.scenarios.length === 0) {
+    const testCase = run().testCase().className('conformance run').name(`run against ${report.target}`);
+    const reason = `exit ${exit.code} (${exit.class}): ${exit.message ?? 'no scenario ran'}`;
+    if (exit.code === 0) testCase.skipped();
+    else testCase.error(reason, exit.class);
+  }
+  if (report.restoreFailed?.length) {
+    const lines = report.restoreFailed.join('\n');
+    const message = `${report.restoreFailed.length} change(s) could not be undone; run \`conformance restore --target ${report.target}\``;
+    run().testCase().className('conformance run').name(`restore ${report.target}`).error(message, 'restore', lines);
+  }
   builder.writeTo(path);
 }

@@ -1,14 +1,15 @@
 import type { ConformanceReport } from './conformanceReport';
+import { renderFailures } from './renderFailure';
 
-/** The console summary: each failed or errored scenario with its failure codes and messages, then the totals. */
+/**
+ * The console summary: each failed or errored scenario with its failures rendered as the YAML that stated them (code,
+ * message, ` --> file:line:col`, the line and a caret), then the totals.
+ */
 export function summaryText(report: ConformanceReport): string {
   const lines: string[] = [];
   for (const s of report.scenarios.filter((x) => x.verdict === 'failed' || x.verdict === 'errored')) {
     lines.push(`${s.verdict.toUpperCase()} ${s.id}  (${s.file})`);
-    for (const f of s.failures)
-      lines.push(
-        `  ${f.code}${f.step ? ` [${f.step}]` : ''}: ${f.message}${f.source ? `  --> ${f.source.file}:${f.source.line}:${f.source.column}` : ''}`,
-      );
+    lines.push(renderFailures(s.failures).replace(/^/gm, '  '), '');
   }
   const t = report.totals;
   lines.push(

@@ -1,6 +1,6 @@
 import type { TestInfo } from '@playwright/test';
 import { renderFailures } from '../report/renderFailure';
-import { transcript } from '../report/transcript';
+import { transcript, type TranscriptReproduction } from '../report/transcript';
 import { writeResult } from './resultChannel';
 import { entryOf, type ScenarioResult } from '../common/scenarioResult';
 
@@ -13,6 +13,7 @@ export async function attachResult(
   result: ScenarioResult,
   redact: (text: string) => string,
   reportDir: string,
+  reproduce?: TranscriptReproduction,
 ): Promise<void> {
   writeResult(
     reportDir,
@@ -28,7 +29,7 @@ export async function attachResult(
     });
   if (result.verdict !== 'passed' || process.env.CONFORMANCE_ATTACH === 'always')
     await testInfo.attach(`${result.id}.http-transcript.txt`, {
-      body: redact(transcript(result.exchanges)),
+      body: redact(transcript(result.exchanges, reproduce)),
       contentType: 'text/plain',
     });
 }

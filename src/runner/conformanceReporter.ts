@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, Reporter, Suite, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
 import { batchesOf } from './batches';
 import { plannedScenarios } from './planned';
 import { clearResults, readResults } from './resultChannel';
@@ -10,11 +10,15 @@ import { totalsOf, type ConformanceReport } from '../report/conformanceReport';
 import { type ScenarioEntry } from '../common/scenarioResult';
 import { writeJunit } from '../report/junitReport';
 import { summaryText } from '../report/summaryText';
+import { scenarioLine } from '../report/scenarioLine';
+import type { Verdict } from '../common/scenarioResult';
 import { failure } from '../common/failure';
 
 /**
- * A Playwright reporter that turns batch tests back into scenarios: it writes conformance.json and junit.xml with one
- * entry per scenario and prints the verdict summary. It reads verdicts, it never decides them.
+ * A Playwright reporter that turns batch tests back into scenarios: it prints each scenario's verdict as its step ends,
+ * writes conformance.json and junit.xml with one entry per scenario, and prints the failures with their YAML and the
+ * totals. It is the run's only console reporter (Playwright's own would list batches, not scenarios). It reads
+ * verdicts, it never decides them.
  */
 export default class ConformanceReporter implements Reporter {
   private readonly entries = new Map<string, ScenarioEntry>();
@@ -23,8 +27,26 @@ export default class ConformanceReporter implements Reporter {
   private startedAt = new Date();
   private readonly settings = runSettings();
 
+  /** Scenario steps by their title (`id: title`), to print each one's line as it ends. */
+  private readonly stepTitles = new Map<string, Scenario>();
+
   printsToStdio(): boolean {
-    return false;
+    return true;
+  }
+
+  onStepEnd(_test: TestCase, result: TestResult, step: TestStep): void {
+    const scenario = step.category === 'test.step' ? this.stepTitles.get(step.title) : undefined;
+    if (!scenario) return;
+    const said = /^(?:\w*Error: )?(failed|errored): /.exec(step.error?.message ?? '')?.[1] as Verdict | undefined;
+    const verdict: Verdict = step.error ? (said ?? 'errored') : 'passed';
+    process.stdout.write(
+      `${scenarioLine(verdict, scenario.doc.id, scenario.doc.title, step.duration, result.retry)}\n`,
+    );
+  }
+
+  onError(error: TestError): void {
+    // Whatever stopped Playwright itself (a config that does not load, a worker that cannot start).
+    process.stderr.write(`conformance: the test runner reported: ${error.message ?? error.value ?? 'an error'}\n`);
   }
 
   onBegin(_config: FullConfig, suite: Suite): void {
@@ -39,6 +61,7 @@ export default class ConformanceReporter implements Reporter {
     for (const test of suite.allTests()) {
       const scenarios = batches.get(test.title) ?? [];
       this.scenariosOf.set(test.id, scenarios);
+      for (const s of scenarios) this.stepTitles.set(`${s.doc.id}: ${s.doc.title}`, s);
       for (const s of scenarios)
         this.entries.set(s.doc.id, {
           id: s.doc.id,

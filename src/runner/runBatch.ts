@@ -5,12 +5,15 @@ import { redactor } from '../report/redact';
 import { renderFailures } from '../report/renderFailure';
 import type { Scenario } from '../scenario/types';
 import { attachResult } from './attachResult';
+import type { TranscriptReproduction } from '../report/transcript';
+import type { Target } from '../targets/target';
 import type { Batch } from './batches';
 import { readResults, writeResult } from './resultChannel';
 import type { RunContext } from '../engine/runScenario';
 import { runScenario } from '../engine/runScenario';
 import type { RunSettings } from './runSettings';
 import type { ScenarioResult, Verdict } from '../common/scenarioResult';
+import type { SourceLocation } from '../common/sourceLocation';
 import { counted } from '../common/counted';
 
 /** Playwright's `test.step`, passed in so this module does not pick a test type. */
@@ -27,7 +30,7 @@ class ScenarioVerdict extends Error {
   constructor(
     readonly verdict: Verdict,
     message: string,
-    source?: { file: string; line: number; column: number },
+    readonly source?: SourceLocation,
   ) {
     super(message);
     // The only frame is the YAML that stated the first broken expectation: reports show that source, not the harness's
@@ -66,7 +69,7 @@ export async function runBatch(
         outcomes.push({
           id: scenario.doc.id,
           at: scenario.at,
-          verdict: await runOne(scenario, run, testInfo, settings, step),
+          ...(await runOne(scenario, run, testInfo, settings, step)),
         });
       }
       const notPassed = outcomes.filter((o) => o.verdict !== 'passed');
@@ -76,38 +79,42 @@ export async function runBatch(
   );
 }
 
+/** How one scenario of the batch ended, with its rendered (redacted) failures and the YAML of the first one. */
 interface Outcome {
   id: string;
   verdict: Verdict;
   at: Scenario['at'];
+  text?: string;
+  source?: SourceLocation;
 }
 
+/** At most this many scenarios' failures are written out in the batch's own error; each scenario's step has all. */
+const shownInBatchError = 5;
+
 /**
- * The batch's own failure: which scenarios did not pass, located at the first one's YAML (each scenario's step holds
- * its failures).
+ * The batch's own failure, which Playwright's HTML report and its console show first: which scenarios did not pass and
+ * why, with their YAML frames, located at the first failing expectation (each scenario's step holds its failures too).
  */
 function batchVerdict(notPassed: Outcome[], testInfo: TestInfo): ScenarioVerdict {
   // Shown at the top of the batch's page in the HTML report and kept in results.json: which scenarios to open.
   for (const o of notPassed)
     testInfo.annotations.push({ type: `${o.verdict} scenario`, description: `${o.id} (${o.at.file}:${o.at.line})` });
   const failed = notPassed.filter((o) => o.verdict === 'failed');
-  const ids = (list: Outcome[]) =>
-    `${list
-      .slice(0, 10)
-      .map((o) => o.id)
-      .join(', ')}${list.length > 10 ? ` and ${list.length - 10} more` : ''}`;
   const head = failed.length
-    ? `${failed.length} scenario(s) broke the contract: ${ids(failed)}`
-    : `no verdict for ${notPassed.length} scenario(s): ${ids(notPassed)}`;
+    ? `${failed.length} scenario(s) broke the contract`
+    : `no verdict for ${notPassed.length} scenario(s)`;
   const rest =
     failed.length && notPassed.length > failed.length
       ? `; no verdict for ${notPassed.length - failed.length} more`
       : '';
-  return new ScenarioVerdict(
-    failed.length ? 'failed' : 'errored',
-    `${head}${rest}; see each scenario's step`,
-    notPassed[0].at,
-  );
+  const shown = [...failed, ...notPassed.filter((o) => o.verdict !== 'failed')].slice(0, shownInBatchError);
+  const more =
+    notPassed.length > shown.length
+      ? `\n\n...and ${notPassed.length - shown.length} more: see each scenario's step`
+      : '';
+  const texts = shown.map((o) => o.text ?? `${o.verdict}: ${o.id}`).join('\n\n');
+  const source = shown.find((o) => o.source)?.source ?? notPassed[0].at;
+  return new ScenarioVerdict(failed.length ? 'failed' : 'errored', `${head}${rest}\n\n${texts}${more}`, source);
 }
 
 async function runOne(
@@ -116,7 +123,7 @@ async function runOne(
   testInfo: TestInfo,
   settings: RunSettings,
   step: StepRunner,
-): Promise<Verdict> {
+): Promise<Omit<Outcome, 'id' | 'at'>> {
   const started = performance.now();
   let recorded = false;
   /** Hands the result on and returns the redactor it used; undefined when it was already recorded. */
@@ -125,7 +132,7 @@ async function runOne(
     recorded = true;
     // Built after the scenario, not once per batch: a credential may have been issued a new token during it.
     const redact = redactor(run.target.secrets());
-    await attachResult(testInfo, result, redact, settings.reportDir);
+    await attachResult(testInfo, result, redact, settings.reportDir, await reproductionOf(run.target));
     return redact;
   };
   const { id, title } = scenario.doc;
@@ -163,18 +170,21 @@ async function runOne(
       },
       { location: { ...scenario.at, file: resolve(scenario.at.file) }, timeout: settings.scenarioTimeoutMs },
     );
-    return 'passed';
+    return { verdict: 'passed' };
   } catch (error) {
-    if (error instanceof ScenarioVerdict) return error.verdict;
+    if (error instanceof ScenarioVerdict) return { verdict: error.verdict, text: error.message, source: error.source };
     // Only the step's own time limit ends it any other way.
-    await record(
-      errored(
-        failure('harness.timeout', {
-          message: `the scenario did not finish within ${settings.scenarioTimeoutMs} ms (CONFORMANCE_TIMEOUT_MS) and was abandoned: ${(error as Error).message}`,
-          source: scenario.at,
-        }),
-      ),
-    );
-    return 'errored';
+    const timeout = failure('harness.timeout', {
+      message: `the scenario did not finish within ${settings.scenarioTimeoutMs} ms (CONFORMANCE_TIMEOUT_MS) and was abandoned: ${(error as Error).message}`,
+      source: scenario.at,
+    });
+    await record(errored(timeout));
+    return { verdict: 'errored', text: `errored: ${id}\n\n${renderFailures([timeout])}`, source: scenario.at };
   }
+}
+
+/** Where a transcript's curl lines should send a person, for a target whose own base URL they cannot call. */
+async function reproductionOf(target: Target): Promise<TranscriptReproduction | undefined> {
+  if (!target.reproduce) return undefined;
+  return { from: target.baseUrl, ...target.reproduce, presented: await target.authorization() };
 }

@@ -66,6 +66,14 @@ export class Journal {
     return [...byKey.values()];
   }
 
+  /** Marks every pending entry recorded against `baseUrl` as handled (the user undid them there); returns how many. */
+  forget(baseUrl: string): number {
+    const entries = this.pending().filter((p) => p.baseUrl === baseUrl);
+    for (const entry of entries) this.record({ op: 'done', key: entry.key });
+    this.compact();
+    return entries.length;
+  }
+
   /** Rewrites the file down to the pending entries, so it does not grow without bound. */
   compact(): void {
     if (!existsSync(this.file)) return;

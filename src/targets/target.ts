@@ -29,8 +29,21 @@ export interface Target {
    * Called by runScenario after a scenario's last request, with its exchanges (a recording target writes the cassette).
    */
   endScenario?(exchanges: Exchange[]): Promise<void>;
+  /**
+   * How a person reproduces this target's answers outside the run, when its base URL is not one they can call (the
+   * replay target answers Graph's own URL in-process): a command that serves the same behaviour, its base URL and the
+   * bearer token it accepts. Transcripts then print curl lines for that instead.
+   */
+  reproduce?: Reproduction;
   /** Releases connections, servers and interceptors. */
   close(): Promise<void>;
+}
+
+/** A command that serves what a target answers, and how to call it. */
+export interface Reproduction {
+  command: string;
+  baseUrl: string;
+  bearer: string;
 }
 
 /**

@@ -74,9 +74,13 @@ test('the console summary names each failed scenario, its failure code and where
   expect(run.stdout).toMatch(
     /^FAILED pki-update-display-name {2}\(scenarios\/graph-pki\/update\/display-name\.yaml\)$/m,
   );
+  // Each failure as the YAML that stated it: code and title, the message, ` --> file:line:col`, the line, a caret.
   expect(run.stdout).toMatch(
-    /^ {2}contract\.body\.notPersisted \[persisted\]: step patch set displayName .+ {2}--> scenarios\/graph-pki\/update\/display-name\.yaml:\d+:\d+$/m,
+    /^ {2}contract\.body\.notPersisted: Change not persisted \(step persisted\)\n {4}step patch set displayName .+\n {4}--> scenarios\/graph-pki\/update\/display-name\.yaml:\d+:\d+\n.*\|\n.*\| .*persisted: patch.*\n.*\| +\^/m,
   );
+  // The console is a list of scenarios with their verdicts, not Playwright's batches.
+  expect(run.stdout).toMatch(/^ {2}✘ pki-update-display-name {2}PATCH displayName .+ \(\d+ ms\) failed$/m);
+  expect(run.stdout).not.toMatch(/specs\/conformance\.spec\.ts|\d+ passed \(/);
   const t = report.totals;
   expect(run.stdout).toContain(`conformance (replay): ${t.passed} passed, ${t.failed} failed, 0 errored, 0 skipped`);
 });

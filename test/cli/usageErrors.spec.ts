@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConformanceReport } from '../../src/report/conformanceReport';
 import { conformanceFile, runCli, showOutput, stackTraceLine, type CliResult } from './runCli';
 
 // Mistakes a user makes on the command line or in scenario files: exit 2, a clear message, no stack trace, nothing
@@ -19,10 +21,19 @@ function expectOneSentence(result: CliResult, mentions: RegExp): void {
   ).toBe(true);
 }
 
+/**
+ * Playwright never started (no HTML report, results.json or test-results), and the two reports a pipeline reads say the
+ * run was refused: conformance.json with no scenario and exit class `refused`, junit.xml with one <error> naming why.
+ */
 function expectNothingSent(result: CliResult): void {
-  expect(existsSync(conformanceFile(result.reportDir)), 'conformance.json must not be written').toBe(false);
-  // Playwright never started: no HTML report, no junit, no test-results in the (fresh) report dir.
-  expect(readdirSync(result.reportDir)).toEqual([]);
+  expect(readdirSync(result.reportDir).sort()).toEqual(['conformance.json', 'junit.xml']);
+  const report = JSON.parse(readFileSync(conformanceFile(result.reportDir), 'utf8')) as ConformanceReport;
+  expect(report.scenarios).toEqual([]);
+  expect(report.exit).toMatchObject({ code: 2, class: 'refused' });
+  expect(report.exit?.message, 'the reason is kept').toBeTruthy();
+  const junit = readFileSync(join(result.reportDir, 'junit.xml'), 'utf8');
+  expect([...junit.matchAll(/<error /g)]).toHaveLength(1);
+  expect(junit).toContain('type="refused"');
 }
 
 const usageMistakes: Array<{ args: string[]; mentions: RegExp }> = [
@@ -43,7 +54,8 @@ for (const { args, mentions } of usageMistakes) {
   test(`conformance ${args.join(' ')} → exit 2 with one clear sentence`, () => {
     const result = runCli(args, { timeoutMs: 90_000 });
     expectOneSentence(result, mentions);
-    expectNothingSent(result);
+    if (args[0] === 'run') expectNothingSent(result);
+    else expect(readdirSync(result.reportDir), 'only a run writes reports').toEqual([]);
   });
 }
 

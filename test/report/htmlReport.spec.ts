@@ -70,6 +70,19 @@ test("the failed folder's page names every failed scenario and no passing one", 
   }
 });
 
+test("the failed folder's error, shown first, already holds the failures and their YAML, located at the failing expectation", async () => {
+  await page.goto(server.url);
+  await page.getByText(updateFolder, { exact: true }).first().click();
+  await expect(page.getByText(/\d+ scenario\(s\) broke the contract/).first()).toBeVisible();
+  const text = await page.locator('body').innerText();
+  // The reason, not only a pointer to the attachments: the code, the message and the YAML line with its caret.
+  expect(text).toMatch(/contract\.body\.notPersisted: Change not persisted \(step persisted\)/);
+  expect(text).toMatch(/step patch set displayName to "Contoso PKI \d+", but GET now returns/);
+  // Playwright's own code frame for the error is the failing expectation's line, not the scenario's `id:` line.
+  expect(text).toMatch(/expect:[^\n]*persisted: patch|persisted: patch/);
+  expect(text).not.toMatch(/>\s*\d+ \| id: pki-update/);
+});
+
 test("each scenario is a step; a failed scenario's step holds its failures: code, message and the YAML frame", async () => {
   // Continues on the page the previous test opened.
   await page
@@ -117,5 +130,9 @@ test("the failed scenario's http-transcript attachment opens to the redacted exc
   expect(text).toContain('### step patch');
   expect(text).toContain('### step persisted');
   expect(text).toContain(`authorization: Bearer ${redacted}`);
-  expect(text).toMatch(/\$ curl -i -X PATCH 'https:\/\/graph\.microsoft\.com\/beta\//);
+  // Replay answers Graph's URL in-process: the curl lines name what a person can run, the simulator on loopback.
+  expect(text).toMatch(
+    /# To reproduce: start the simulator \(npx conformance serve --port 8080 --token local-token --break patch-not-persisted --seed [0-9a-f-]+\)/,
+  );
+  expect(text).toMatch(/\$ curl -i -X PATCH 'http:\/\/127\.0\.0\.1:8080\/beta\/\S+' .*--oauth2-bearer local-token/);
 });
