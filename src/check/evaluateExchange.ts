@@ -61,7 +61,7 @@ export function evaluateExchange(
         gate.skippedChecks = [...(gate.skippedChecks ?? []), check.name];
         continue;
       }
-      const found = runCheck(check, context, locate(path));
+      const found = runCheck(check, context, () => locate(path));
       failures.push(...found);
       gate ??= found.find((f) => f.code === 'contract.status.unexpected' || f.code === 'contract.body.notJson');
     }
@@ -70,14 +70,17 @@ export function evaluateExchange(
   return failures.filter((f) => !f.code.endsWith('.schema') || !specific.has(f.pointer));
 }
 
-/** One check's failures on the exchange, each naming the step; a check that throws is a harness defect, reported. */
-function runCheck(check: Check, context: CheckContext, source: SourceLocation): Failure[] {
+/**
+ * One check's failures on the exchange, each naming the step; a check that throws is a harness defect, reported.
+ * `source` is asked for only then: finding a YAML position may mean parsing the file again (scenario/lazyLocators.ts).
+ */
+function runCheck(check: Check, context: CheckContext, source: () => SourceLocation): Failure[] {
   const step = context.exchange.step;
   try {
     return check.run(context).map((f) => ({ ...f, step }));
   } catch (error) {
     const message = `check ${check.name} could not run: ${(error as Error).message}`;
-    return [failure('harness.crash', { step, message, source })];
+    return [failure('harness.crash', { step, message, source: source() })];
   }
 }
 
