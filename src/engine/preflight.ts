@@ -14,8 +14,9 @@ const defaultProbeExpectation = { status: '2xx' };
 /**
  * Proves, before any scenario runs, that the target is what the run needs: each suite's probe answers as its `expect`
  * says (by default any 2xx; the PKI suite asks for 200 and the shape of a collection), and each existing object a
- * fixture names (GRAPH_PKI_ID) answers its fixture's `get` with the expected status and identity. Returns one sentence saying why no verdict can be reached (unreachable, credential refused, a base URL or an
- * object id that names nothing), or undefined when the run can go ahead. Only reads.
+ * fixture names (GRAPH_PKI_ID) answers its fixture's `get` with the expected status and identity. Returns one sentence
+ * saying why no verdict can be reached (unreachable, credential refused, a base URL or an object id that names
+ * nothing), or undefined when the run can go ahead. Only reads.
  */
 export async function preflight(
   target: Target,
@@ -68,7 +69,9 @@ function usedFixtures(suite: Suite, scenarios: Scenario[]): string[] {
   return [...new Set(names)].filter((name) => suite.doc.fixtures?.[name]);
 }
 
-/** Sends one read-only call and says what is wrong with its answer, or undefined when it meets the call's expectation. */
+/**
+ * Sends one read-only call and says what is wrong with its answer, or undefined when it meets the call's expectation.
+ */
 async function probe(
   target: Target,
   call: Call,
@@ -88,7 +91,9 @@ async function probe(
   return `${answer}, not what the run needs (${broken[0].message})`;
 }
 
-/** `GET /beta/... answered 404 Request_ResourceNotFound (request-id ...)`: what a person checks in the service's logs. */
+/**
+ * `GET /beta/... answered 404 Request_ResourceNotFound (request-id ...)`: what a person checks in the service's logs.
+ */
 function describeAnswer({ request, response }: Exchange): string {
   const code = (responseJson(response) as { error?: { code?: unknown } } | undefined)?.error?.code;
   const url = new URL(request.url);

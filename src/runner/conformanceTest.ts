@@ -7,8 +7,8 @@ import { runSettings } from './runSettings';
 
 /**
  * Playwright's root test type, without the browser fixtures every public `test` sets up: about 1 ms per test instead of
- * 15 (docs/performance.md). It is exported privately, so the version is pinned and test/runner/rootTest.spec.ts fails if
- * it disappears; the public `test` is the fallback.
+ * 15 (docs/performance.md). It is exported privately, so the version is pinned and test/runner/rootTest.spec.ts fails
+ * if it disappears; the public `test` is the fallback.
  */
 export const rootTest: typeof playwrightTest.test =
   (playwrightTest as unknown as { _baseTest?: typeof playwrightTest.test })._baseTest ?? playwrightTest.test;

@@ -8,7 +8,8 @@ const writing = new Set(['PATCH', 'POST', 'PUT']);
 /**
  * Writes a scenario makes that cannot catch a server which ignores them (warnings; `lint --strict` makes them errors):
  * a write step no later step reads back, and a write that sets a property of the scratch object to the value it had
- * before the scenario wrote anything (a server that stores nothing still answers with that value). Only writes expected to succeed count.
+ * before the scenario wrote anything (a server that stores nothing still answers with that value). Only writes expected
+ * to succeed count.
  */
 export function weakWrites(scenario: Scenario): Problem[] {
   const { doc } = scenario;
@@ -63,8 +64,8 @@ function fixtureOf(step: Step, fixtures: string[]): string | undefined {
 }
 
 /**
- * Whether a step reads back what `name` wrote: `persisted: name`, a `matches:` of a written property, `{steps.name...}`,
- * or `serverManaged` for a write of a server-managed property.
+ * Whether a step reads back what `name` wrote: `persisted: name`, a `matches:` of a written property,
+ * `{steps.name...}`, or `serverManaged` for a write of a server-managed property.
  */
 function verifies(step: Step, name: string, written: string[]): boolean {
   let found = false;
