@@ -23,16 +23,16 @@ import { unknownBreaks } from '../simulator/breaks';
  */
 export async function runCommand(args: string[]): Promise<number> {
   const startedAt = new Date();
+  // `--list` runs nothing, so it leaves the last run's reports alone.
+  const listing = args.includes('--list');
   const early = earlyReportDir(args);
-  clearReports(early);
+  if (!listing) clearReports(early);
   let options: RunOptions;
   try {
     options = parseRunOptions(args);
   } catch (error) {
-    finishReports(
-      { reportDir: early, target: '(not parsed)', startedAt },
-      { code: 2, message: (error as Error).message },
-    );
+    const refused = { code: 2, message: (error as Error).message };
+    if (!listing) finishReports({ reportDir: early, target: '(not parsed)', startedAt }, refused);
     throw error;
   }
   if (options.list) return listOnly(options);

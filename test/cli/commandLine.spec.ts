@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { runOptionSpec } from '../../src/cli/runOptions';
 import { commandUsage } from '../../src/cli/usage';
 import { projectRoot, runCli, showOutput, userEnv, freshReportDir } from './runCli';
@@ -30,6 +31,7 @@ test('run --list prints the scenarios a run would select and sends nothing', () 
   for (const line of lines.slice(0, -1))
     expect(line).toMatch(/^pki-\S+ {2}.+ {2}\(scenarios\/graph-pki\/\S+\.yaml:\d+\)$/);
   expect(result.stdout + result.stderr).not.toMatch(/passed|failed/);
+  expect(readdirSync(result.reportDir), 'a listing runs nothing and writes (or removes) no report').toEqual([]);
 });
 
 test('a flag given twice is refused (exit 2) instead of silently keeping the last', () => {
