@@ -1,33 +1,12 @@
 /**
  * The sample table: for each contract `$id`, instances that must pass and instances that must fail for a stated reason.
  */
+import { headerSamples } from './headerSamples';
+import { bad, GUID, ok, sample, withProps, without, type Sample, type Violation } from './sampleKit';
 
-/**
- * Where a sample must fail: the ajv keyword and the JSON pointer of the offending value (for `required`,
- * `additionalProperties` and `propertyNames`, the pointer of the property named in the error).
- */
-export type Violation = [keyword: string, pointer: string];
+export type { Sample, Violation } from './sampleKit';
 
-/** One sample: `violations` empty means it must validate. */
-export interface Sample {
-  title: string;
-  data: unknown;
-  violations: Violation[];
-}
-
-const sample = (title: string, data: unknown, ...violations: Violation[]): Sample => ({ title, data, violations });
-const ok = (title: string, data: unknown) => sample(title, data);
-const bad = (title: string, data: unknown, first: Violation, ...more: Violation[]) =>
-  sample(title, data, first, ...more);
-const withProps = (base: object, props: Record<string, unknown>) => ({ ...base, ...props });
-const without = (base: Record<string, unknown>, key: string) => {
-  const { [key]: _dropped, ...rest } = base;
-  return rest;
-};
-
-const GUID = '0b5c3e1a-7d4f-4c1e-9a52-6f1d2e3c4b5a';
 const TYPE = '#microsoft.graph.certificateBasedAuthPki';
-const JSON_CT = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** The current docs' response example, with the values docs/graph-pki.md §1 reports. */
 const docsResponse: Record<string, unknown> = {
@@ -92,38 +71,6 @@ const dateSamples = (id: string, base: object, property: string): Sample[] =>
       ...keywords.map((k): Violation => [k, `/${property}`]),
     ),
   );
-
-const successHeaders: Record<string, string> = {
-  'content-type': JSON_CT,
-  'odata-version': '4.0',
-  'request-id': GUID,
-  'client-request-id': GUID,
-  'x-ms-ags-diagnostic':
-    '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"003","RoleInstance":"AM2PEPF0001"}}',
-  'strict-transport-security': 'max-age=31536000',
-  'cache-control': 'no-cache',
-  date: 'Tue, 29 Oct 2024 02:05:57 GMT',
-};
-const errorHeaders = without(successHeaders, 'odata-version');
-const noContentHeaders = without(successHeaders, 'content-type');
-
-/** Content-Type values and whether a JSON contract accepts them. */
-const contentTypes: Array<[value: string, accepted: boolean]> = [
-  [JSON_CT, true],
-  ['application/json;charset=utf-8;odata.metadata=minimal', true],
-  ['application/json; charset=utf-8', true],
-  ['Application/JSON', true],
-  ['application/json;IEEE754Compatible=false;odata.metadata=minimal', true],
-  ['text/plain', false],
-  ['application/jsonx', false],
-  ['application/problem+json', false],
-];
-const contentTypeSamples = (id: string, base: object): Sample[] =>
-  contentTypes.map(([value, accepted]) => {
-    const title = `${id}: content-type ${JSON.stringify(value)}`;
-    const data = withProps(base, { 'content-type': value });
-    return accepted ? ok(title, data) : bad(title, data, ['pattern', '/content-type']);
-  });
 
 const graphError = {
   error: {
@@ -312,65 +259,5 @@ export const samples: Record<string, Sample[]> = {
       ['additionalProperties', '/message'],
     ),
   ],
-  'graph.headers.success': [
-    ok('a real Graph success', successHeaders),
-    ...contentTypeSamples('success', successHeaders),
-    bad('request-id not a GUID', withProps(successHeaders, { 'request-id': 'abc' }), ['format', '/request-id']),
-    bad('missing odata-version', without(successHeaders, 'odata-version'), ['required', '/odata-version']),
-    bad('odata-version 4.01', withProps(successHeaders, { 'odata-version': '4.01' }), ['const', '/odata-version']),
-    bad('missing client-request-id', without(successHeaders, 'client-request-id'), ['required', '/client-request-id']),
-    bad(
-      'header name not lower-cased',
-      withProps(without(successHeaders, 'content-type'), { 'Content-Type': JSON_CT }),
-      ['required', '/content-type'],
-      ['propertyNames', '/Content-Type'],
-      ['pattern', '/Content-Type'],
-    ),
-    bad('a header value not a string', withProps(successHeaders, { 'x-ms-resource-unit': 1 }), [
-      'type',
-      '/x-ms-resource-unit',
-    ]),
-  ],
-  'graph.headers.noContent': [
-    ok('a 204 without content-type', noContentHeaders),
-    bad('request-id not a GUID', withProps(noContentHeaders, { 'request-id': 'abc' }), ['format', '/request-id']),
-    bad('missing request-id', without(noContentHeaders, 'request-id'), ['required', '/request-id']),
-    bad('missing client-request-id', without(noContentHeaders, 'client-request-id'), [
-      'required',
-      '/client-request-id',
-    ]),
-  ],
-  'graph.headers.error': [
-    ok('an error without odata-version', errorHeaders),
-    ...contentTypeSamples('error', errorHeaders),
-    bad('missing content-type', without(errorHeaders, 'content-type'), ['required', '/content-type']),
-    bad('request-id not a GUID', withProps(errorHeaders, { 'request-id': 'not-a-guid' }), ['format', '/request-id']),
-    bad('odata-version present but wrong', withProps(errorHeaders, { 'odata-version': '3.0' }), [
-      'const',
-      '/odata-version',
-    ]),
-  ],
-  'graph.headers.throttled': [
-    ok(
-      '429 with fractional retry-after',
-      withProps(errorHeaders, { 'retry-after': '2.128', 'x-ms-throttle-scope': 'Tenant_Application/ReadWrite/x/y' }),
-    ),
-    ok('503 with integer retry-after', withProps(errorHeaders, { 'retry-after': '120' })),
-    ok('429 without retry-after', errorHeaders),
-    bad('negative retry-after', withProps(errorHeaders, { 'retry-after': '-1' }), ['pattern', '/retry-after']),
-    bad(
-      'HTTP-date retry-after (Graph documents seconds)',
-      withProps(errorHeaders, { 'retry-after': 'Tue, 29 Oct 2024 02:06:57 GMT' }),
-      ['pattern', '/retry-after'],
-    ),
-    bad(
-      'inherits the error rules: text/plain',
-      withProps(errorHeaders, { 'content-type': 'text/plain', 'retry-after': '1' }),
-      ['pattern', '/content-type'],
-    ),
-    bad('inherits the error rules: missing request-id', without(errorHeaders, 'request-id'), [
-      'required',
-      '/request-id',
-    ]),
-  ],
+  ...headerSamples,
 };
