@@ -14,6 +14,7 @@ const layers = {
   replay: ['common', 'simulator', 'targets'],
   serve: ['common', 'simulator'],
   engine: ['common', 'contract', 'scenario', 'check', 'targets'],
+  baseline: ['common', 'scenario', 'report'],
   recordings: ['common', 'contract', 'scenario', 'check', 'targets', 'engine'],
   runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings'],
   cli: [
@@ -28,6 +29,7 @@ const layers = {
     'engine',
     'recordings',
     'runner',
+    'baseline',
   ],
 };
 

@@ -10,6 +10,7 @@ const commands: Record<string, () => Command> = {
   serve: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand,
   restore: () => (require('./restoreCommand') as typeof import('./restoreCommand')).restoreCommand,
   record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand,
+  baseline: () => (require('./baselineCommand') as typeof import('./baselineCommand')).baselineCommand,
   'verify-recordings': () =>
     (require('./verifyRecordingsCommand') as typeof import('./verifyRecordingsCommand')).verifyRecordingsCommand,
 };

@@ -8,7 +8,8 @@ import { CredentialError } from '../targets/auth/credentialError';
 import { loadTargets } from '../targets/loadTargets';
 import type { Target } from '../targets/target';
 import { printProblems, printWarnings } from './printProblems';
-import { clearReports, earlyReportDir, finishReports, type RunEnd } from './runReports';
+import { clearReports, earlyReportDir, finishReports, type RunEnd, type RunIdentity } from './runReports';
+import { loadBaseline } from '../baseline/loadBaseline';
 import { parseRunOptions, type RunOptions } from './runOptions';
 import { listScenarios } from './listScenarios';
 import { startRunner, type HeldRunner } from './spawnRunner';
@@ -38,8 +39,14 @@ export async function runCommand(args: string[]): Promise<number> {
   if (options.list) return listOnly(options);
   // Playwright starts now and waits at its gate while everything is checked; any way out but release() stops it unseen.
   const runner = startRunner(options.env);
-  const run = { reportDir: options.settings.reportDir, target: options.settings.target, startedAt };
+  const run: RunIdentity = { reportDir: options.settings.reportDir, target: options.settings.target, startedAt };
   try {
+    if (options.baseline) {
+      const loaded = loadBaseline(options.baseline);
+      if (printProblems(loaded.problems))
+        return finishReports(run, { code: 2, message: problemsSentence(loaded.problems) });
+      run.baseline = { file: loaded.file, entries: loaded.entries, strict: options.strictBaseline };
+    }
     const end = await checkAndRun(options, runner);
     return finishReports(run, end);
   } catch (error) {

@@ -12,6 +12,10 @@ export interface RunOptions {
   workers: number;
   /** `--list`: print the selected scenarios and send nothing. */
   list: boolean;
+  /** `--baseline FILE`: known failures that do not fail the run. */
+  baseline?: string;
+  /** `--strict-baseline`: a known failure that no longer happens fails the run too. */
+  strictBaseline: boolean;
 }
 
 /** Every option `run` takes (its help must name each one: test/cli/commandLine.spec.ts). */
@@ -25,6 +29,8 @@ export const runOptionSpec = {
   retries: { type: 'string' },
   'allow-writes': { type: 'boolean' },
   list: { type: 'boolean' },
+  baseline: { type: 'string' },
+  'strict-baseline': { type: 'boolean' },
 } as const;
 
 /** Parses `conformance run`'s flags; a bad value is a UsageError naming the flag and the value. */
@@ -57,6 +63,8 @@ export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = proces
     allowWrites: values['allow-writes'] ?? false,
     workers: Number(env.CONFORMANCE_WORKERS || 1),
     list: values.list ?? false,
+    baseline: values.baseline === undefined ? undefined : resolve(values.baseline),
+    strictBaseline: values['strict-baseline'] ?? false,
   };
 }
 

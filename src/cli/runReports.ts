@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { log } from '../common/log';
+import { counted } from '../common/counted';
+import { applyBaseline } from '../baseline/applyBaseline';
+import type { BaselineEntry } from '../baseline/baseline';
 import { exitClassOf, exitCodeOf, stoppedReport, type ConformanceReport } from '../report/conformanceReport';
 import { writeJunit } from '../report/junitReport';
 import { runSettings } from '../runner/runSettings';
@@ -23,6 +26,8 @@ export interface RunIdentity {
   reportDir: string;
   target: string;
   startedAt: Date;
+  /** `run --baseline`: the known failures, and whether one that no longer happens fails the run. */
+  baseline?: { file: string; entries: BaselineEntry[]; strict: boolean };
 }
 
 /** The report dir the arguments name, read leniently (before they are checked), so even a refused run can clear it. */
@@ -53,8 +58,10 @@ export function finishReports(run: RunIdentity, end: RunEnd): number {
     code = 3;
   }
   const report = written ?? stoppedReport(run.target, run.startedAt, code!, message ?? '');
+  const baseline = run.baseline && written ? judgeBaseline(report, run.baseline) : undefined;
+  const verdictCode = baseline?.code ?? exitCodeOf(report);
   // A verdict reached stays a verdict: a failed scenario is exit 1 even when restoring afterwards failed.
-  code ??= exitCodeOf(report) === 0 && end.restoreFailed?.length ? 3 : exitCodeOf(report);
+  code ??= verdictCode === 0 && end.restoreFailed?.length ? 3 : verdictCode;
   if (code === 3 && !message && end.restoreFailed?.length)
     message = 'every scenario passed, but the target was not restored';
   report.exit = { code, class: exitClassOf(code), ...(message ? { message } : {}) };
@@ -63,4 +70,36 @@ export function finishReports(run: RunIdentity, end: RunEnd): number {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   writeJunit(join(run.reportDir, 'junit.xml'), report);
   return code;
+}
+
+/**
+ * Applies the baseline to a finished run: marks each failure, says what is new and what got fixed (with the line to
+ * delete), and returns the exit code the run stands for: 1 for a new or expired failure (or, strict, a fixed entry).
+ */
+function judgeBaseline(report: ConformanceReport, baseline: NonNullable<RunIdentity['baseline']>): { code: number } {
+  const today = new Date().toISOString().slice(0, 10);
+  const outcome = applyBaseline(report, baseline.file, baseline.entries, today);
+  report.baseline = {
+    file: baseline.file,
+    known: outcome.known,
+    new: outcome.new,
+    expired: outcome.expired,
+    fixed: outcome.fixed.map((e) => ({ scenario: e.scenario, code: e.code, pointer: e.pointer, line: e.at?.line })),
+  };
+  const failing = report.scenarios.filter((s) =>
+    s.failures.some((f) => f.baseline === 'new' || f.baseline === 'expired'),
+  );
+  for (const s of failing)
+    for (const f of s.failures.filter((x) => x.baseline === 'new' || x.baseline === 'expired'))
+      log.info(`baseline: ${f.baseline} failure ${s.id} ${f.code}${f.pointer ? ` at ${f.pointer}` : ''}`);
+  for (const e of outcome.fixed)
+    log.info(
+      `baseline: fixed ${e.scenario} ${e.code}${e.pointer ? ` at ${e.pointer}` : ''}: delete line ${e.at?.line ?? '?'} of ${baseline.file}`,
+    );
+  log.info(
+    `baseline ${baseline.file}: ${counted(outcome.known, 'failure')} known (not failing the run), ${outcome.new} new, ${outcome.expired} expired, ${counted(outcome.fixed.length, 'entry', 'entries')} fixed`,
+  );
+  const errored = report.scenarios.some((s) => s.verdict === 'errored');
+  const strictFail = baseline.strict && outcome.fixed.length > 0;
+  return { code: failing.length || strictFail ? 1 : errored ? 3 : 0 };
 }

@@ -20,6 +20,15 @@ Options:
   --report-dir DIR   where the reports go (default reports/): html/, junit.xml, results.json, conformance.json
   --allow-writes     let a live run write (every write is journaled first and undone afterwards)
   --list             print the scenarios the run would select, and send nothing
+  --baseline FILE    known failures (conformance baseline update) are reported apart and do not fail the run;
+                     a new failure does, and one whose entry has expired
+  --strict-baseline  a known failure that no longer happens fails the run too (delete its line)
+`,
+  baseline: `Usage: conformance baseline update [--out FILE] [--report-dir DIR]
+
+Write the contract failures of the last run (DIR/conformance.json, default reports/) as a baseline file (default
+conformance-baseline.yaml), keeping the reason:, owner: and expires: an existing file gave the same failure. A
+failure is identified by scenario id, failure code and pointer, never by its message.
 `,
   lint: `Usage: conformance lint [--strict] [PATH...]
 
@@ -76,9 +85,10 @@ export const usage = `Usage: conformance <command> [options]   (conformance <com
 
 Commands:
   run      [--target NAME] [--grep RE] [--tag TAG] [--workers N] [--report-dir DIR]
-           [--shard I/N] [--retries N] [--allow-writes] [--list] [PATH...]
+           [--shard I/N] [--retries N] [--allow-writes] [--list] [--baseline FILE] [PATH...]
            Run the scenarios (default: scenarios/) against a target (default: replay).
   lint     [PATH...]    Check scenarios, suites, contracts and targets.yaml; send nothing.
+  baseline update [--out FILE]   Write the last run's failures as known failures for run --baseline.
   restore  [--target NAME] [--forget URL]   Undo what an interrupted live run left changed (default: live).
   record   --target NAME [--dir DIR] [run options]
            Run the scenarios and save each one's traffic as a redacted HAR cassette in

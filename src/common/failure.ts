@@ -18,6 +18,10 @@ export interface Failure {
   source?: SourceLocation;
   /** Checks of the same expectation not run because this failure made them meaningless (e.g. a wrong status). */
   skippedChecks?: string[];
+  /** Against `run --baseline`: a known (accepted) failure, a new one, or a known one whose entry expired. */
+  baseline?: 'known' | 'new' | 'expired';
+  /** The baseline entry's `reason` (and `owner`), for a known failure. */
+  baselineReason?: string;
 }
 
 /** Builds a failure with its code's fixed title. */

@@ -11,6 +11,14 @@ export interface ConformanceReport {
   exit?: RunExit;
   /** What the live run could not put back afterwards (each line a journal entry); `conformance restore` retries. */
   restoreFailed?: string[];
+  /** With `run --baseline`: how many failures were known, new or expired, and the entries no longer failing. */
+  baseline?: {
+    file: string;
+    known: number;
+    new: number;
+    expired: number;
+    fixed: Array<{ scenario: string; code: string; pointer?: string; line?: number }>;
+  };
 }
 
 /** The exit classes of README.md's exit-code table. */
