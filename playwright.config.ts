@@ -27,6 +27,18 @@ export default defineConfig({
     ['html', { outputFolder: join(settings.reportDir, 'html'), open: 'never' }],
     ['json', { outputFile: join(settings.reportDir, 'results.json') }],
     ['./src/runner/conformanceReporter.ts'],
+    // A shard also leaves Playwright's blob report, which `conformance merge-reports` merges into one HTML report.
+    ...(settings.shard
+      ? [
+          [
+            'blob',
+            {
+              outputDir: join(settings.reportDir, 'blob'),
+              fileName: `shard-${settings.shard.replace('/', '-of-')}.zip`,
+            },
+          ] as const,
+        ]
+      : []),
   ],
   projects: [{ name: settings.target }],
 });

@@ -8,7 +8,7 @@ import { runSettings } from '../src/runner/runSettings';
 // a test costs milliseconds, a step a tenth of one (docs/performance.md). Every report still lists each scenario on its own.
 const settings = runSettings();
 
-for (const batch of batchesOf(plannedScenarios(settings), settings.batchSize, settings.workers)) {
+for (const batch of batchesOf(plannedScenarios(settings), settings.batchSize, settings.workers, settings.shard)) {
   test(batch.title, async ({ conformance }, testInfo) => {
     await runBatch(batch, conformance, testInfo, settings, (title, body, options) => test.step(title, body, options));
   });

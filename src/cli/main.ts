@@ -10,6 +10,8 @@ const commands: Record<string, () => Command> = {
   serve: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand,
   restore: () => (require('./restoreCommand') as typeof import('./restoreCommand')).restoreCommand,
   record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand,
+  'merge-reports': () =>
+    (require('./mergeReportsCommand') as typeof import('./mergeReportsCommand')).mergeReportsCommand,
   baseline: () => (require('./baselineCommand') as typeof import('./baselineCommand')).baselineCommand,
   'verify-recordings': () =>
     (require('./verifyRecordingsCommand') as typeof import('./verifyRecordingsCommand')).verifyRecordingsCommand,

@@ -53,6 +53,7 @@ export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = proces
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard))
     throw new UsageError(`--shard takes I/N, e.g. 1/3; got ${JSON.stringify(values.shard)}`);
   if (values.shard !== undefined) {
+    env.CONFORMANCE_SHARD = values.shard;
     const [i, n] = values.shard.split('/').map(Number);
     if (i > n) throw new UsageError(`--shard ${values.shard}: the shard number cannot exceed the shard count`);
   }

@@ -9,7 +9,16 @@ import { writeJunit } from '../report/junitReport';
 import { runSettings } from '../runner/runSettings';
 
 /** The files and folders of a report dir that a run writes, and so removes before it starts. */
-const owned = ['conformance.json', 'junit.xml', 'results.json', 'html', 'test-results', '.results', '.plan.json'];
+const owned = [
+  'conformance.json',
+  'junit.xml',
+  'results.json',
+  'html',
+  'blob',
+  'test-results',
+  '.results',
+  '.plan.json',
+];
 
 /** How a run ended, as the CLI saw it: a code it decided itself, or the runner's, and what it could not restore. */
 export interface RunEnd {
@@ -76,7 +85,10 @@ export function finishReports(run: RunIdentity, end: RunEnd): number {
  * Applies the baseline to a finished run: marks each failure, says what is new and what got fixed (with the line to
  * delete), and returns the exit code the run stands for: 1 for a new or expired failure (or, strict, a fixed entry).
  */
-function judgeBaseline(report: ConformanceReport, baseline: NonNullable<RunIdentity['baseline']>): { code: number } {
+export function judgeBaseline(
+  report: ConformanceReport,
+  baseline: NonNullable<RunIdentity['baseline']>,
+): { code: number } {
   const today = new Date().toISOString().slice(0, 10);
   const outcome = applyBaseline(report, baseline.file, baseline.entries, today);
   report.baseline = {

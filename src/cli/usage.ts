@@ -24,6 +24,13 @@ Options:
                      a new failure does, and one whose entry has expired
   --strict-baseline  a known failure that no longer happens fails the run too (delete its line)
 `,
+  'merge-reports': `Usage: conformance merge-reports DIR... [--report-dir OUT] [--baseline FILE [--strict-baseline]]
+
+Merge the report dirs of a run's shards (run --shard I/N --report-dir DIR on each machine) into one set of
+reports in OUT (default reports/): conformance.json, junit.xml, and Playwright's HTML and JSON reports merged by
+its own merge-reports from the shards' blob reports. Exits as the merged run would have; with --baseline, as
+\`run --baseline\` judges it (the gate of a sharded run).
+`,
   baseline: `Usage: conformance baseline update [--out FILE] [--report-dir DIR]
 
 Write the contract failures of the last run (DIR/conformance.json, default reports/) as a baseline file (default
@@ -89,6 +96,7 @@ Commands:
            Run the scenarios (default: scenarios/) against a target (default: replay).
   lint     [PATH...]    Check scenarios, suites, contracts and targets.yaml; send nothing.
   baseline update [--out FILE]   Write the last run's failures as known failures for run --baseline.
+  merge-reports DIR... [--report-dir OUT]   Merge the reports of a run's shards into one set.
   restore  [--target NAME] [--forget URL]   Undo what an interrupted live run left changed (default: live).
   record   --target NAME [--dir DIR] [run options]
            Run the scenarios and save each one's traffic as a redacted HAR cassette in

@@ -7,6 +7,9 @@ export interface ConformanceReport {
   finishedAt: string;
   totals: Record<Verdict, number>;
   scenarios: ScenarioEntry[];
+  /** `I/N` for one shard of a run; a merged report lists the shards it was made from. */
+  shard?: string;
+  shards?: string[];
   /** How the run ended, as its exit code says; `message` says why when it stopped before or without a verdict. */
   exit?: RunExit;
   /** What the live run could not put back afterwards (each line a journal entry); `conformance restore` retries. */

@@ -18,7 +18,7 @@ export interface Batch {
  * second) after every failed test, so a broken target with failures spread over many small batches would pay that many
  * times.
  */
-export function batchesOf(scenarios: Scenario[], size: number, workers = 1): Batch[] {
+export function batchesOf(scenarios: Scenario[], size: number, workers = 1, shard?: string): Batch[] {
   const byFolder = new Map<string, Scenario[]>();
   for (const scenario of scenarios) {
     const folder = dirname(scenario.file).split('\\').join('/');
@@ -33,7 +33,8 @@ export function batchesOf(scenarios: Scenario[], size: number, workers = 1): Bat
     const cut = (part: number) => Math.floor((part * members.length) / parts);
     for (let part = 0; part < parts; part++)
       batches.push({
-        title: parts === 1 ? folder : `${folder} (part ${part + 1} of ${parts})`,
+        // A shard's batches are named apart from another shard's, so their merged reports do not collide.
+        title: `${parts === 1 ? folder : `${folder} (part ${part + 1} of ${parts})`}${shard ? ` [shard ${shard}]` : ''}`,
         scenarios: members.slice(cut(part), cut(part + 1)),
       });
   }

@@ -53,10 +53,12 @@ export default class ConformanceReporter implements Reporter {
     this.startedAt = new Date();
     clearResults(this.settings.reportDir);
     const batches = new Map(
-      batchesOf(plannedScenarios(this.settings), this.settings.batchSize, this.settings.workers).map((b) => [
-        b.title,
-        b.scenarios,
-      ]),
+      batchesOf(
+        plannedScenarios(this.settings),
+        this.settings.batchSize,
+        this.settings.workers,
+        this.settings.shard,
+      ).map((b) => [b.title, b.scenarios]),
     );
     for (const test of suite.allTests()) {
       const scenarios = batches.get(test.title) ?? [];
@@ -103,6 +105,7 @@ export default class ConformanceReporter implements Reporter {
       finishedAt: new Date().toISOString(),
       totals: totalsOf(scenarios),
       scenarios,
+      ...(this.settings.shard ? { shard: this.settings.shard } : {}),
     };
     mkdirSync(this.settings.reportDir, { recursive: true });
     writeFileSync(join(this.settings.reportDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -22,6 +22,8 @@ export interface RunSettings {
   scenarioTimeoutMs: number;
   /** At most this many scenarios share one Playwright test (CONFORMANCE_BATCH_SIZE). */
   batchSize: number;
+  /** `I/N` when this run is one shard of N (CONFORMANCE_SHARD): its reports can be merged (`conformance merge-reports`). */
+  shard?: string;
   /** Playwright workers (CONFORMANCE_WORKERS); a folder is split so that each has a batch of it. */
   workers: number;
 }
@@ -53,5 +55,6 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
     scenarioTimeoutMs: Number(env.CONFORMANCE_TIMEOUT_MS || 120_000),
     batchSize: Math.max(1, Number(env.CONFORMANCE_BATCH_SIZE || 1000)),
     workers: Math.max(1, Number(env.CONFORMANCE_WORKERS || 1)),
+    shard: env.CONFORMANCE_SHARD || undefined,
   };
 }
