@@ -35,11 +35,9 @@ export function lintScenario(
   // towards the misspelt name.
   const used = Object.keys(doc.uses ?? {}).filter((name) => fixtures.includes(name));
   const roots = new Set([...builtinRoots, ...Object.keys(suite.variables ?? {}), ...used]);
-  unusedFixtures.set(
-    roots,
-    fixtures.filter((name) => !used.includes(name)),
-  );
-  checkPlaceholders(doc.variables, ['variables'], roots, [], false, report);
+  // The suite's fixtures this scenario does not use: {pki.id} without `uses: { pki }` is hinted to add it.
+  const unused = fixtures.filter((name) => !used.includes(name));
+  checkPlaceholders(doc.variables, ['variables'], { roots, unused }, [], false, report);
   for (const name of Object.keys(doc.variables ?? {})) roots.add(name);
   const earlier: string[] = [];
   doc.steps.forEach((step, i) => {
@@ -51,10 +49,17 @@ export function lintScenario(
         `another step is already named \`${step.name}\``,
         'give every step its own name',
       );
-    checkPlaceholders(step.request, [...at, 'request'], roots, earlier, false, report);
+    checkPlaceholders(step.request, [...at, 'request'], { roots, unused }, earlier, false, report);
     walkExpectations(step.expect, [...at, 'expect'], (e, path) => {
-      checkPlaceholders(e.body?.matches, [...path, 'body', 'matches'], roots, [...earlier, step.name], true, report);
-      checkPlaceholders(e.headers, [...path, 'headers'], roots, [...earlier, step.name], true, report);
+      checkPlaceholders(
+        e.body?.matches,
+        [...path, 'body', 'matches'],
+        { roots, unused },
+        [...earlier, step.name],
+        true,
+        report,
+      );
+      checkPlaceholders(e.headers, [...path, 'headers'], { roots, unused }, [...earlier, step.name], true, report);
       lintReferences(e, path, roots, earlier, doc, report);
     });
     problems.push(...lintContracts(step.expect, [...at, 'expect'], locate, contracts));
@@ -91,13 +96,10 @@ export function lintContracts(
 
 type Report = (path: YamlPath, code: string, message: string, hint?: string) => void;
 
-/** The suite's fixtures a scenario does not use, kept with its variable roots for the "add it to uses:" hint. */
-const unusedFixtures = new WeakMap<Set<string>, string[]>();
-
 function checkPlaceholders(
   value: unknown,
   base: YamlPath,
-  roots: Set<string>,
+  { roots, unused }: { roots: Set<string>; unused: string[] },
   steps: string[],
   inExpect: boolean,
   report: Report,
@@ -135,7 +137,7 @@ function checkPlaceholders(
       continue;
     }
     if (!roots.has(root)) {
-      const fixture = unusedFixtures.get(roots)?.includes(root);
+      const fixture = unused.includes(root);
       const defined = `defined here: ${[...roots, 'steps', ...(inExpect ? ['request'] : [])].join(', ')}`;
       report(
         path,
