@@ -13,8 +13,8 @@ export interface BaselineOutcome {
 }
 
 /**
- * Marks each contract failure of the report `known`, `new` or `expired` against the entries (an expired entry counts
- * as a failure again), and says which entries no longer fail. Only scenarios that ran are judged for `fixed`: a scenario
+ * Marks each contract failure of the report `known`, `new` or `expired` against the entries (an expired entry counts as
+ * a failure again), and says which entries no longer fail. Only scenarios that ran are judged for `fixed`: a scenario
  * left out by --grep or a shard says nothing about its entry.
  */
 export function applyBaseline(

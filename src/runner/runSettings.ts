@@ -22,7 +22,9 @@ export interface RunSettings {
   scenarioTimeoutMs: number;
   /** At most this many scenarios share one Playwright test (CONFORMANCE_BATCH_SIZE). */
   batchSize: number;
-  /** `I/N` when this run is one shard of N (CONFORMANCE_SHARD): its reports can be merged (`conformance merge-reports`). */
+  /**
+   * `I/N` when this run is one shard of N (CONFORMANCE_SHARD): its reports can be merged (`conformance merge-reports`).
+   */
   shard?: string;
   /** Playwright workers (CONFORMANCE_WORKERS); a folder is split so that each has a batch of it. */
   workers: number;
