@@ -8,7 +8,8 @@ import { exitClassOf, type ConformanceReport } from '../report/conformanceReport
 import { loadBaseline } from '../baseline/loadBaseline';
 import { printProblems } from './printProblems';
 import { judgeBaseline } from './runReports';
-import { writeJunit } from '../report/junitReport';
+import { writeRunReports } from '../report/writeRunReports';
+import { clearReports } from './runReports';
 import { mergeReports } from '../report/mergeReports';
 import { summaryText } from '../report/summaryText';
 import { runSettings } from '../runner/runSettings';
@@ -50,11 +51,8 @@ export async function mergeReportsCommand(args: string[]): Promise<number> {
     });
     report.exit = { ...report.exit!, code, class: exitClassOf(code) };
   }
-  mkdirSync(out, { recursive: true });
-  for (const name of ['conformance.json', 'junit.xml', 'results.json', 'html'])
-    rmSync(join(out, name), { recursive: true, force: true });
-  writeFileSync(join(out, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeJunit(join(out, 'junit.xml'), report);
+  clearReports(out);
+  writeRunReports(out, report);
   const blobs = dirs.flatMap((d) => listFiles(join(d, 'blob'), '.zip'));
   if (blobs.length === dirs.length) mergeHtml(blobs, out);
   else

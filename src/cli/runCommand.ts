@@ -1,4 +1,5 @@
 import { preflight } from '../engine/preflight';
+import { counted } from '../common/counted';
 import { log, UsageError } from '../common/log';
 import { projectRoot } from '../common/projectRoot';
 import { loadRun } from '../scenario/loadRun';
@@ -154,5 +155,5 @@ async function checkAndRun(
 /** The sentence a report keeps for a run refused over authoring problems. */
 function problemsSentence(problems: Array<{ location: { file: string } }>): string {
   const files = new Set(problems.map((p) => p.location.file));
-  return `${problems.length} problem(s) in ${[...files].slice(0, 3).join(', ')}${files.size > 3 ? '…' : ''}; nothing was sent (run \`conformance lint\`)`;
+  return `${counted(problems.length, 'problem')} in ${[...files].slice(0, 3).join(', ')}${files.size > 3 ? '…' : ''}; nothing was sent (run \`conformance lint\`)`;
 }

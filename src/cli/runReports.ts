@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { log } from '../common/log';
 import { counted } from '../common/counted';
 import { applyBaseline } from '../baseline/applyBaseline';
 import type { BaselineEntry } from '../baseline/baseline';
 import { exitClassOf, exitCodeOf, stoppedReport, type ConformanceReport } from '../report/conformanceReport';
-import { writeJunit } from '../report/junitReport';
+import { writeRunReports } from '../report/writeRunReports';
 import { runSettings } from '../runner/runSettings';
 
 /** The files and folders of a report dir that a run writes, and so removes before it starts. */
@@ -75,9 +75,7 @@ export function finishReports(run: RunIdentity, end: RunEnd): number {
     message = 'every scenario passed, but the target was not restored';
   report.exit = { code, class: exitClassOf(code), ...(message ? { message } : {}) };
   if (end.restoreFailed?.length) report.restoreFailed = end.restoreFailed;
-  mkdirSync(run.reportDir, { recursive: true });
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  writeJunit(join(run.reportDir, 'junit.xml'), report);
+  writeRunReports(run.reportDir, report);
   return code;
 }
 

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FullConfig, Reporter, Suite, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
 import { batchesOf } from './batches';
 import { plannedScenarios } from './planned';
@@ -8,7 +6,7 @@ import { runSettings } from './runSettings';
 import type { Scenario } from '../scenario/types';
 import { totalsOf, type ConformanceReport } from '../report/conformanceReport';
 import { type ScenarioEntry } from '../common/scenarioResult';
-import { writeJunit } from '../report/junitReport';
+import { writeRunReports } from '../report/writeRunReports';
 import { summaryText } from '../report/summaryText';
 import { scenarioLine } from '../report/scenarioLine';
 import type { Verdict } from '../common/scenarioResult';
@@ -107,9 +105,7 @@ export default class ConformanceReporter implements Reporter {
       scenarios,
       ...(this.settings.shard ? { shard: this.settings.shard } : {}),
     };
-    mkdirSync(this.settings.reportDir, { recursive: true });
-    writeFileSync(join(this.settings.reportDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeJunit(join(this.settings.reportDir, 'junit.xml'), report);
+    writeRunReports(this.settings.reportDir, report);
     process.stdout.write(`\n${summaryText(report)}\n`);
   }
 }
