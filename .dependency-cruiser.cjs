@@ -15,8 +15,10 @@ const layers = {
   serve: ['common', 'simulator'],
   engine: ['common', 'contract', 'scenario', 'check', 'targets'],
   baseline: ['common', 'scenario', 'report'],
+  matrix: ['common', 'report'],
+  history: ['common', 'report'],
   recordings: ['common', 'contract', 'scenario', 'check', 'targets', 'engine'],
-  runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings'],
+  runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings', 'matrix'],
   cli: [
     'common',
     'contract',
@@ -30,6 +32,8 @@ const layers = {
     'recordings',
     'runner',
     'baseline',
+    'matrix',
+    'history',
   ],
 };
 

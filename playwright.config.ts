@@ -40,5 +40,6 @@ export default defineConfig({
         ]
       : []),
   ],
-  projects: [{ name: settings.target }],
+  // One project per target: `run --target a,b,c` runs the same scenarios against each, side by side (reports/matrix.*).
+  projects: settings.targets.map((name) => ({ name })),
 });

@@ -10,12 +10,15 @@ import { printProblems } from './printProblems';
 import { judgeBaseline } from './runReports';
 import { writeRunReports } from '../report/writeRunReports';
 import { clearReports } from './runReports';
+import { recordHistory } from './runHistory';
 import { mergeReports } from '../report/mergeReports';
 import { summaryText } from '../report/summaryText';
 import { runSettings } from '../runner/runSettings';
+import { matrixOf, type CellDetail, type Matrix } from '../matrix/matrix';
+import { writeMatrix } from '../matrix/writeMatrix';
 
 /**
- * `conformance merge-reports DIR... [--report-dir OUT] [--baseline FILE [--strict-baseline]]`: the report dirs of a
+ * `conformance merge-reports DIR... [--report-dir OUT] [--baseline FILE [--strict-baseline]] [--history FILE]`: the report dirs of a
  * run's shards (`run --shard I/N`) back into one set of reports: one conformance.json and junit.xml, and one HTML and
  * JSON report merged by Playwright's own `merge-reports` from the shards' blob reports. Exits as the merged run would
  * have, judged against the baseline when one is given.
@@ -24,7 +27,12 @@ export async function mergeReportsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'report-dir': { type: 'string' }, baseline: { type: 'string' }, 'strict-baseline': { type: 'boolean' } },
+    options: {
+      'report-dir': { type: 'string' },
+      baseline: { type: 'string' },
+      'strict-baseline': { type: 'boolean' },
+      history: { type: 'string' },
+    },
   });
   if (positionals.length === 0) throw new UsageError('merge-reports takes the report dirs of the shards to merge');
   const out = resolve(values['report-dir'] ?? runSettings().reportDir);
@@ -51,8 +59,26 @@ export async function mergeReportsCommand(args: string[]): Promise<number> {
     });
     report.exit = { ...report.exit!, code, class: exitClassOf(code) };
   }
+  if (values.history !== undefined) {
+    // The merged run is one entry of the nightly history, as an unsharded run would be.
+    const { HistoryDb, HistoryError } = require('../history/historyDb') as typeof import('../history/historyDb');
+    let db: import('../history/historyDb').HistoryDb;
+    try {
+      db = HistoryDb.open(resolve(values.history));
+    } catch (error) {
+      if (!(error instanceof HistoryError)) throw error;
+      log.error(`${error.message}; nothing was merged`);
+      return 2;
+    }
+    try {
+      recordHistory(report, db, 'merge-reports');
+    } finally {
+      db.close();
+    }
+  }
   clearReports(out);
   writeRunReports(out, report);
+  if (report.targets) writeMatrix(out, mergedMatrix(report, dirs));
   const blobs = dirs.flatMap((d) => listFiles(join(d, 'blob'), '.zip'));
   if (blobs.length === dirs.length) mergeHtml(blobs, out);
   else
@@ -63,6 +89,24 @@ export async function mergeReportsCommand(args: string[]): Promise<number> {
     `${summaryText(report)}\nmerged ${report.shards!.length} shards into ${relative(process.cwd(), out) || out}`,
   );
   return report.exit!.code;
+}
+
+/** The matrix of a merged matrix run: the targets as the shards described them, each cell's detail from its shard. */
+function mergedMatrix(report: ConformanceReport, dirs: string[]): Matrix {
+  const shards = dirs
+    .map((d) => join(d, 'matrix.json'))
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Matrix);
+  const described = report.targets!.map((name) => {
+    const { kind, description } = shards.flatMap((m) => m.targets).find((t) => t.name === name) ?? {};
+    return { name, kind, description };
+  });
+  const details = new Map<string, CellDetail>();
+  for (const m of shards)
+    for (const row of m.rows)
+      for (const [target, cell] of Object.entries(row.cells))
+        if (cell.detail) details.set(`${target}\u0000${row.id}`, cell.detail);
+  return matrixOf(report, described, (target, id) => details.get(`${target}\u0000${id}`));
 }
 
 /** Playwright's merge-reports over the shards' blob reports: one HTML report and one results.json in `out`. */

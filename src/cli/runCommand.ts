@@ -16,7 +16,7 @@ import { listScenarios } from './listScenarios';
 import { startRunner, type HeldRunner } from './spawnRunner';
 import { undoLeftovers } from './undoLeftovers';
 import { writeRefusal } from './writeSafety';
-import { unknownBreaks } from '../simulator/breaks';
+import { checkTargets } from './runTargets';
 
 /**
  * `conformance run`: checks everything first (exit 2, nothing sent), guards and probes live targets (exit 3), runs the
@@ -42,6 +42,17 @@ export async function runCommand(args: string[]): Promise<number> {
   const runner = startRunner(options.env);
   const run: RunIdentity = { reportDir: options.settings.reportDir, target: options.settings.target, startedAt };
   try {
+    if (options.history) {
+      // Loaded only with --history: the SQLite binding is not needed by other runs.
+      const { HistoryDb, HistoryError } = require('../history/historyDb') as typeof import('../history/historyDb');
+      try {
+        run.history = HistoryDb.open(options.history);
+      } catch (error) {
+        if (!(error instanceof HistoryError)) throw error;
+        log.error(`${error.message}; nothing was sent`);
+        return finishReports(run, { code: 2, message: error.message });
+      }
+    }
     if (options.baseline) {
       const loaded = loadBaseline(options.baseline);
       if (printProblems(loaded.problems))
@@ -55,6 +66,7 @@ export async function runCommand(args: string[]): Promise<number> {
     throw error;
   } finally {
     runner.cancel();
+    run.history?.close();
   }
 }
 
@@ -77,29 +89,14 @@ async function checkAndRun(
   { env, settings, shard, allowWrites, workers }: RunOptions,
   runner: HeldRunner,
 ): Promise<RunEnd> {
-  const targets = loadTargets(projectRoot);
+  const declared = loadTargets(projectRoot);
   const loaded = loadRun(settings);
-  const problems = [...targets.problems, ...loaded.problems];
+  const problems = [...declared.problems, ...loaded.problems];
   if (printProblems(problems)) return { code: 2, message: problemsSentence(problems) };
   printWarnings(loaded.warnings);
-  const config = targets.targets[settings.target];
-  if (!config) {
-    const known = Object.keys(targets.targets).join(', ');
-    throw new UsageError(
-      `unknown target ${JSON.stringify(settings.target)}; known targets: ${known} (targets.yaml declares more)`,
-    );
-  }
-  if (config.kind === 'replay') {
-    const unknown = unknownBreaks([...(config.breaks ?? []), ...settings.replayBreaks]);
-    if (unknown) return stop(2, `CONFORMANCE_REPLAY_BREAKS or targets.yaml: ${unknown}; nothing was sent`);
-  }
-  const cassetteProblems =
-    config.kind === 'recordings'
-      ? (
-          require('../recordings/recordingsConfig') as typeof import('../recordings/recordingsConfig')
-        ).recordingsProblems(settings.target, config, env)
-      : [];
-  if (printProblems(cassetteProblems)) return { code: 2, message: problemsSentence(cassetteProblems) };
+  const checked = checkTargets(settings.targets, declared.targets, settings.replayBreaks, env);
+  if (checked.refusal) return stop(2, checked.refusal);
+  if (printProblems(checked.problems)) return { code: 2, message: problemsSentence(checked.problems) };
   if (loaded.scenarios.length === 0) {
     const grep = settings.grep ? ` --grep ${settings.grep.source}` : '';
     return stop(2, `no scenario matches${grep}${settings.tag ? ` --tag ${settings.tag}` : ''}; nothing was sent`);
@@ -110,42 +107,50 @@ async function checkAndRun(
     log.info(message);
     return { code: 0, message };
   }
-  let live: Target | undefined;
-  if (config.kind === 'live') {
-    const refusal = writeRefusal(settings.target, scenarios, allowWrites);
+  // Every live target is guarded, probed and cleaned before any scenario runs against any target.
+  const live: Target[] = [];
+  for (const [name, config] of Object.entries(checked.configs)) {
+    if (config.kind !== 'live') continue;
+    const refusal = writeRefusal(name, scenarios, allowWrites);
     if (refusal) return stop(2, refusal);
+    let target: Target;
     try {
       // Loaded only for live targets: the CLI builds a target only to guard, probe and restore a live one.
       const { createTarget } = require('../runner/createTarget') as typeof import('../runner/createTarget');
-      live = createTarget(settings.target, config, settings, env);
+      target = createTarget(name, config, settings, env);
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
-      return stop(3, `no usable credential for ${settings.target}: ${error.message}`);
+      return stop(3, `no usable credential for ${name}: ${error.message}`);
     }
+    live.push(target);
     const existing = scenarios
       .flatMap((s) => Object.values(s.suite.doc.fixtures ?? {}))
-      .some((f) => f.existingFrom && live!.existingId?.(f.existingFrom));
-    if (existing && workers > 1) {
+      .some((f) => f.existingFrom && target.existingId?.(f.existingFrom));
+    if (existing && workers > 1 && env.CONFORMANCE_WORKERS !== '1') {
       log.info(`note: scenarios share one existing object, so they run one at a time (--workers ${workers} ignored)`);
       env.CONFORMANCE_WORKERS = '1';
     }
-    const before = await undoLeftovers(live, 'a previous run');
+    const before = await undoLeftovers(target, 'a previous run');
     if (before.length)
-      return stop(3, `${before.length} change(s) of a previous run could not be undone; no scenario was run`);
-    const refused = await preflight(live, scenarios, loaded.contracts, settings.runId);
+      return stop(
+        3,
+        `${before.length} change(s) of a previous run on ${name} could not be undone; no scenario was run`,
+      );
+    const refused = await preflight(target, scenarios, loaded.contracts, settings.runId);
     if (refused) return stop(3, `${refused}; no scenario was run`);
   }
   // The runner and its workers read the checked scenarios from this plan instead of parsing the YAML again.
   const plan = `${settings.reportDir}/.plan.json`;
-  writePlan(plan, { scenarios, target: config });
+  writePlan(plan, { scenarios, targets: checked.configs });
   env.CONFORMANCE_PLAN = plan;
   const { code, signal } = await runner.release(env).finally(() => removePlan(plan));
-  const restoreFailed = live ? await undoLeftovers(live, 'this run', false) : [];
+  const restoreFailed: string[] = [];
+  for (const target of live) restoreFailed.push(...(await undoLeftovers(target, 'this run', false)));
   if (signal) {
     const undone = restoreFailed.length
       ? '; run `conformance restore` to undo what is left'
       : '; every change was undone';
-    const message = `interrupted by ${signal}${live ? undone : ''}`;
+    const message = `interrupted by ${signal}${live.length ? undone : ''}`;
     log.error(message);
     return { code: 130, message, restoreFailed };
   }

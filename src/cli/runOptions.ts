@@ -16,6 +16,8 @@ export interface RunOptions {
   baseline?: string;
   /** `--strict-baseline`: a known failure that no longer happens fails the run too. */
   strictBaseline: boolean;
+  /** `--history FILE`: the nightly history the run is compared with and appended to. */
+  history?: string;
 }
 
 /** Every option `run` takes (its help must name each one: test/cli/commandLine.spec.ts). */
@@ -31,6 +33,7 @@ export const runOptionSpec = {
   list: { type: 'boolean' },
   baseline: { type: 'string' },
   'strict-baseline': { type: 'boolean' },
+  history: { type: 'string' },
 } as const;
 
 /** Parses `conformance run`'s flags; a bad value is a UsageError naming the flag and the value. */
@@ -66,6 +69,7 @@ export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = proces
     list: values.list ?? false,
     baseline: values.baseline === undefined ? undefined : resolve(values.baseline),
     strictBaseline: values['strict-baseline'] ?? false,
+    history: values.history === undefined ? undefined : resolve(values.history),
   };
 }
 
@@ -76,8 +80,7 @@ function refuseRepeats(tokens: ReturnType<typeof parseArgs>['tokens'] = []): voi
     if (token.kind === 'option') given.set(token.name, [...(given.get(token.name) ?? []), token.value ?? 'true']);
   for (const [name, values] of given) {
     if (values.length < 2) continue;
-    const several =
-      name === 'target' ? '; one run has one target (several targets in one run are not supported yet)' : '';
+    const several = name === 'target' ? `; several targets go in one: --target ${values.join(',')}` : '';
     throw new UsageError(`--${name} is given ${values.length} times (${values.join(', ')}); give it once${several}`);
   }
 }

@@ -7,9 +7,13 @@ import type { BaselineEntry } from '../baseline/baseline';
 import { exitClassOf, exitCodeOf, stoppedReport, type ConformanceReport } from '../report/conformanceReport';
 import { writeRunReports } from '../report/writeRunReports';
 import { runSettings } from '../runner/runSettings';
+import { matrixFiles } from '../matrix/writeMatrix';
+import type { HistoryDb } from '../history/historyDb';
+import { recordHistory } from './runHistory';
 
 /** The files and folders of a report dir that a run writes, and so removes before it starts. */
 const owned = [
+  ...matrixFiles,
   'conformance.json',
   'junit.xml',
   'results.json',
@@ -37,6 +41,8 @@ export interface RunIdentity {
   startedAt: Date;
   /** `run --baseline`: the known failures, and whether one that no longer happens fails the run. */
   baseline?: { file: string; entries: BaselineEntry[]; strict: boolean };
+  /** `run --history`: the history database, opened before anything was sent. */
+  history?: HistoryDb;
 }
 
 /** The report dir the arguments name, read leniently (before they are checked), so even a refused run can clear it. */
@@ -75,6 +81,8 @@ export function finishReports(run: RunIdentity, end: RunEnd): number {
     message = 'every scenario passed, but the target was not restored';
   report.exit = { code, class: exitClassOf(code), ...(message ? { message } : {}) };
   if (end.restoreFailed?.length) report.restoreFailed = end.restoreFailed;
+  // Kept only for runs that ran something or could not reach the target: a refused run (exit 2) says nothing of it.
+  if (run.history && (written || code === 3)) recordHistory(report, run.history);
   writeRunReports(run.reportDir, report);
   return code;
 }

@@ -11,7 +11,8 @@ export const commandUsage: Record<string, string> = {
 Run the scenarios (default: scenarios/) against a target (default: replay) under Playwright Test.
 
 Options:
-  --target NAME      replay (default), live, recordings, or a target of targets.yaml
+  --target NAME      replay (default), live, recordings, a target of targets.yaml, or recordings:DIR;
+                     several (--target a,b,c) run side by side: reports/matrix.html, matrix.json, matrix.md
   --grep RE          only scenarios whose id or title matches RE
   --tag TAG          only scenarios carrying TAG
   --workers N        parallel Playwright workers (default 1)
@@ -23,8 +24,19 @@ Options:
   --baseline FILE    known failures (conformance baseline update) are reported apart and do not fail the run;
                      a new failure does, and one whose entry has expired
   --strict-baseline  a known failure that no longer happens fails the run too (delete its line)
+  --history FILE     compare with the previous run of each target (new failures, fixed) and append this run
+                     to the history database (see conformance history --help)
 `,
-  'merge-reports': `Usage: conformance merge-reports DIR... [--report-dir OUT] [--baseline FILE [--strict-baseline]]
+  history: `Usage: conformance history [--history FILE] [--target NAME] [--last N] [--format text|json|html] [--out FILE]
+       conformance history import REPORT... [--history FILE]
+
+Show, per target, over its last N runs (default 10) of the history database (default .conformance/history.sqlite,
+or CONFORMANCE_HISTORY): what changed since the previous run (new failures, fixed, newly errored), flaky scenarios
+(a contract verdict that changed at least 3 times, or passed on a retry), the target's trouble counted apart
+(errored, throttled, unavailable, lost, retried, runs without a verdict), and median and p95 durations.
+\`import\` appends runs made elsewhere from their conformance.json (or report dir); one already there is skipped.
+`,
+  'merge-reports': `Usage: conformance merge-reports DIR... [--report-dir OUT] [--baseline FILE [--strict-baseline]] [--history FILE]
 
 Merge the report dirs of a run's shards (run --shard I/N --report-dir DIR on each machine) into one set of
 reports in OUT (default reports/): conformance.json, junit.xml, and Playwright's HTML and JSON reports merged by
@@ -92,11 +104,13 @@ export const usage = `Usage: conformance <command> [options]   (conformance <com
 
 Commands:
   run      [--target NAME] [--grep RE] [--tag TAG] [--workers N] [--report-dir DIR]
-           [--shard I/N] [--retries N] [--allow-writes] [--list] [--baseline FILE] [PATH...]
+           [--shard I/N] [--retries N] [--allow-writes] [--list] [--baseline FILE] [--history FILE] [PATH...]
            Run the scenarios (default: scenarios/) against a target (default: replay).
   lint     [PATH...]    Check scenarios, suites, contracts and targets.yaml; send nothing.
   baseline update [--out FILE]   Write the last run's failures as known failures for run --baseline.
   merge-reports DIR... [--report-dir OUT]   Merge the reports of a run's shards into one set.
+  history  [--history FILE] [--format text|json|html]   What changed since the last run, flaky scenarios, trends.
+  history import REPORT...   Append runs made elsewhere to the history.
   restore  [--target NAME] [--forget URL]   Undo what an interrupted live run left changed (default: live).
   record   --target NAME [--dir DIR] [run options]
            Run the scenarios and save each one's traffic as a redacted HAR cassette in

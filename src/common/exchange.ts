@@ -18,6 +18,15 @@ export interface ReceivedResponse {
   durationMs: number;
   /** An earlier attempt was lost in transport: the service may have acted on it before this answer (set by retries). */
   afterLostAttempt?: boolean;
+  /** The attempts before this answer that were retried, by why (set by retries; absent when the first one answered). */
+  retried?: RetryCounts;
+}
+
+/** Attempts a target retried: throttled (429), unavailable (503/504), lost in transport. */
+export interface RetryCounts {
+  throttled: number;
+  unavailable: number;
+  lost: number;
 }
 
 /** One request and its answer, as the checks see them. */

@@ -1,4 +1,4 @@
-import type { Exchange } from './exchange';
+import type { Exchange, RetryCounts } from './exchange';
 import { isHarnessFailure, type Failure } from './failure';
 
 /**
@@ -17,6 +17,8 @@ export interface ScenarioOutcome {
   durationMs?: number;
   /** Which attempt of its batch produced this outcome (0 for the first). */
   retries?: number;
+  /** The verdicts of the attempts before it, first to last (a scenario that failed, then passed, is flaky). */
+  earlierAttempts?: Verdict[];
 }
 
 /** A scenario as the engine ran it, with every exchange in full. */
@@ -33,10 +35,16 @@ export interface ExchangeSummary {
   status: number;
   requestId?: string;
   clientRequestId?: string;
+  /** Attempts retried before this answer (throttling, unavailability, lost connections): the target's trouble. */
+  retried?: RetryCounts;
 }
 
 /** One scenario in conformance.json: the outcome, and its exchanges summarised. */
 export interface ScenarioEntry extends ScenarioOutcome {
+  /** In a run against several targets (`run --target a,b,c`): the one this entry is for. */
+  target?: string;
+  /** With `run --history`: a failure the previous run of the same target did not have. */
+  newSinceLastRun?: boolean;
   exchanges?: ExchangeSummary[];
 }
 
@@ -53,6 +61,7 @@ export function entryOf(result: ScenarioResult, retries: number): ScenarioEntry 
       status: x.response.status,
       requestId: x.response.headers['request-id'],
       clientRequestId: x.request.headers['client-request-id'],
+      ...(x.response.retried ? { retried: x.response.retried } : {}),
     })),
   };
 }

@@ -2,7 +2,10 @@ import type { ScenarioEntry, Verdict } from '../common/scenarioResult';
 
 /** The shape of reports/conformance.json (README.md, "Reports"). */
 export interface ConformanceReport {
+  /** The target, or a matrix run's targets joined by commas. */
   target: string;
+  /** A run against several targets: each of them, in order; every scenario entry then names its target. */
+  targets?: string[];
   startedAt: string;
   finishedAt: string;
   totals: Record<Verdict, number>;
@@ -14,6 +17,17 @@ export interface ConformanceReport {
   exit?: RunExit;
   /** What the live run could not put back afterwards (each line a journal entry); `conformance restore` retries. */
   restoreFailed?: string[];
+  /** With `run --history`: per target, what changed since its previous run (scenario ids). */
+  history?: {
+    file: string;
+    targets: Array<{
+      target: string;
+      previousRun: string | null;
+      newFailures: string[];
+      fixed: string[];
+      newlyErrored: string[];
+    }>;
+  };
   /** With `run --baseline`: how many failures were known, new or expired, and the entries no longer failing. */
   baseline?: {
     file: string;

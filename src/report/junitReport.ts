@@ -24,7 +24,8 @@ export function writeJunit(path: string, report: ConformanceReport): void {
       .time((scenario.durationMs ?? 0) / 1000);
     const first =
       scenario.failures.find((f) => (scenario.verdict === 'failed') !== isHarnessFailure(f)) ?? scenario.failures[0];
-    const summary = first ? `${first.code}: ${first.message.split('\n')[0]}` : scenario.verdict;
+    const fresh = scenario.newSinceLastRun ? 'new since the last run: ' : '';
+    const summary = `${fresh}${first ? `${first.code}: ${first.message.split('\n')[0]}` : scenario.verdict}`;
     // The failures go into a CDATA section, where xmlbuilder escapes only the first `]]>`; a target's answer may hold
     // more.
     const details = renderFailures(scenario.failures).replaceAll(']]>', ']] >');

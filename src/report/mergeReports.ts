@@ -18,10 +18,15 @@ export function mergeReports(shards: ConformanceReport[]): { report?: Conformanc
   const byId = new Map<string, string>();
   for (const s of shards)
     for (const scenario of s.scenarios) {
-      const other = byId.get(scenario.id);
+      // A matrix run lists each scenario once per target.
+      const key = `${scenario.target ?? ''}\u0000${scenario.id}`;
+      const other = byId.get(key);
+      const against = scenario.target ? ` against ${scenario.target}` : '';
       if (other !== undefined)
-        problems.push(`scenario ${scenario.id} is in two of the reports (shards ${other} and ${s.shard ?? '?'})`);
-      byId.set(scenario.id, s.shard ?? '?');
+        problems.push(
+          `scenario ${scenario.id}${against} is in two of the reports (shards ${other} and ${s.shard ?? '?'})`,
+        );
+      byId.set(key, s.shard ?? '?');
     }
   if (problems.length) return { problems };
   const scenarios = shards.flatMap((s) => s.scenarios);
@@ -34,6 +39,7 @@ export function mergeReports(shards: ConformanceReport[]): { report?: Conformanc
       .at(-1)!,
     totals: totalsOf(scenarios),
     scenarios,
+    ...(shards[0]?.targets ? { targets: shards[0].targets } : {}),
     shards: shards.map((s) => s.shard ?? '?'),
   };
   const restoreFailed = shards.flatMap((s) => s.restoreFailed ?? []);

@@ -15,21 +15,22 @@ export async function attachResult(
   reportDir: string,
   reproduce?: TranscriptReproduction,
 ): Promise<void> {
+  const failures = result.failures.length
+    ? redact(`${result.verdict}: ${result.id}\n\n${renderFailures(result.failures)}\n`)
+    : undefined;
+  const exchanges =
+    result.verdict !== 'passed' || process.env.CONFORMANCE_ATTACH === 'always'
+      ? redact(transcript(result.exchanges, reproduce))
+      : undefined;
   writeResult(
     reportDir,
-    { testId: testInfo.testId, retry: testInfo.retry },
+    { testId: testInfo.testId, target: testInfo.project.name, retry: testInfo.retry },
     redact(JSON.stringify(entryOf(result, testInfo.retry))),
+    result.verdict === 'passed' ? undefined : { failures: failures ?? '', transcript: exchanges ?? '' },
   );
   // Playwright's HTML report shows a step's attachments but not its error, so a failed scenario's failures are attached
   // too.
-  if (result.failures.length)
-    await testInfo.attach(`${result.id}.failures.txt`, {
-      body: redact(`${result.verdict}: ${result.id}\n\n${renderFailures(result.failures)}\n`),
-      contentType: 'text/plain',
-    });
-  if (result.verdict !== 'passed' || process.env.CONFORMANCE_ATTACH === 'always')
-    await testInfo.attach(`${result.id}.http-transcript.txt`, {
-      body: redact(transcript(result.exchanges, reproduce)),
-      contentType: 'text/plain',
-    });
+  if (failures) await testInfo.attach(`${result.id}.failures.txt`, { body: failures, contentType: 'text/plain' });
+  if (exchanges)
+    await testInfo.attach(`${result.id}.http-transcript.txt`, { body: exchanges, contentType: 'text/plain' });
 }

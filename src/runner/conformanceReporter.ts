@@ -1,7 +1,7 @@
 import type { FullConfig, Reporter, Suite, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
 import { batchesOf } from './batches';
 import { plannedScenarios } from './planned';
-import { clearResults, readResults } from './resultChannel';
+import { clearResults, readResults, resultKey, type ScenarioDetail } from './resultChannel';
 import { runSettings } from './runSettings';
 import type { Scenario } from '../scenario/types';
 import { totalsOf, type ConformanceReport } from '../report/conformanceReport';
@@ -11,6 +11,9 @@ import { summaryText } from '../report/summaryText';
 import { scenarioLine } from '../report/scenarioLine';
 import type { Verdict } from '../common/scenarioResult';
 import { failure } from '../common/failure';
+import { matrixOf } from '../matrix/matrix';
+import { writeMatrix } from '../matrix/writeMatrix';
+import { plannedTarget } from './planned';
 
 /**
  * A Playwright reporter that turns batch tests back into scenarios: it prints each scenario's verdict as its step ends,
@@ -19,8 +22,11 @@ import { failure } from '../common/failure';
  * verdicts, it never decides them.
  */
 export default class ConformanceReporter implements Reporter {
+  /** Every scenario of every target, by `target\0id`, in the order the run lists them. */
   private readonly entries = new Map<string, ScenarioEntry>();
+  private readonly details = new Map<string, ScenarioDetail>();
   private readonly scenariosOf = new Map<string, Scenario[]>();
+  private readonly targetOf = new Map<string, string>();
   private readonly finalResult = new Map<string, TestResult>();
   private startedAt = new Date();
   private readonly settings = runSettings();
@@ -32,14 +38,18 @@ export default class ConformanceReporter implements Reporter {
     return true;
   }
 
-  onStepEnd(_test: TestCase, result: TestResult, step: TestStep): void {
+  /** Several targets: the run is a compatibility matrix, and each line and entry names its target. */
+  private get matrix(): boolean {
+    return this.settings.targets.length > 1;
+  }
+
+  onStepEnd(test: TestCase, result: TestResult, step: TestStep): void {
     const scenario = step.category === 'test.step' ? this.stepTitles.get(step.title) : undefined;
     if (!scenario) return;
     const said = /^(?:\w*Error: )?(failed|errored): /.exec(step.error?.message ?? '')?.[1] as Verdict | undefined;
     const verdict: Verdict = step.error ? (said ?? 'errored') : 'passed';
-    process.stdout.write(
-      `${scenarioLine(verdict, scenario.doc.id, scenario.doc.title, step.duration, result.retry)}\n`,
-    );
+    const line = scenarioLine(verdict, scenario.doc.id, scenario.doc.title, step.duration, result.retry);
+    process.stdout.write(`${this.matrix ? `${line}  [${this.targetOf.get(test.id)}]` : line}\n`);
   }
 
   onError(error: TestError): void {
@@ -59,14 +69,17 @@ export default class ConformanceReporter implements Reporter {
       ).map((b) => [b.title, b.scenarios]),
     );
     for (const test of suite.allTests()) {
+      const target = test.parent.project()?.name ?? this.settings.target;
       const scenarios = batches.get(test.title) ?? [];
       this.scenariosOf.set(test.id, scenarios);
+      this.targetOf.set(test.id, target);
       for (const s of scenarios) this.stepTitles.set(`${s.doc.id}: ${s.doc.title}`, s);
       for (const s of scenarios)
-        this.entries.set(s.doc.id, {
+        this.entries.set(`${target}\u0000${s.doc.id}`, {
           id: s.doc.id,
           title: s.doc.title,
           file: s.file,
+          ...(this.matrix ? { target } : {}),
           verdict: 'skipped',
           failures: [],
         });
@@ -80,15 +93,26 @@ export default class ConformanceReporter implements Reporter {
   onEnd(): void {
     const written = readResults(this.settings.reportDir);
     for (const [testId, result] of this.finalResult) {
+      const target = this.targetOf.get(testId)!;
       for (const scenario of this.scenariosOf.get(testId) ?? []) {
-        const entry = written.get(`${scenario.doc.id}#${result.retry}`);
+        const key = `${target}\u0000${scenario.doc.id}`;
+        const record = written.get(resultKey(target, scenario.doc.id, result.retry));
         // A scenario carried over from an earlier attempt keeps that attempt's count: it was not run again.
-        if (entry) this.entries.set(scenario.doc.id, entry);
-        else if (result.status !== 'passed' && result.status !== 'skipped') {
+        if (record) {
+          const earlierAttempts = [...Array(record.entry.retries ?? 0).keys()]
+            .map((retry) => written.get(resultKey(target, scenario.doc.id, retry))?.entry.verdict)
+            .filter((v): v is Verdict => v !== undefined);
+          this.entries.set(key, {
+            ...record.entry,
+            ...(this.matrix ? { target } : {}),
+            ...(earlierAttempts.length ? { earlierAttempts } : {}),
+          });
+          if (record.detail) this.details.set(key, record.detail);
+        } else if (result.status !== 'passed' && result.status !== 'skipped') {
           // The batch ended (worker crash, interruption) before this scenario reported.
           const message = result.error?.message?.split('\n')[0] ?? `its batch ended ${result.status}`;
-          this.entries.set(scenario.doc.id, {
-            ...this.entries.get(scenario.doc.id)!,
+          this.entries.set(key, {
+            ...this.entries.get(key)!,
             verdict: 'errored',
             retries: result.retry,
             failures: [failure('harness.crash', { message: `no result: ${message}` })],
@@ -103,9 +127,18 @@ export default class ConformanceReporter implements Reporter {
       finishedAt: new Date().toISOString(),
       totals: totalsOf(scenarios),
       scenarios,
+      ...(this.matrix ? { targets: this.settings.targets } : {}),
       ...(this.settings.shard ? { shard: this.settings.shard } : {}),
     };
     writeRunReports(this.settings.reportDir, report);
+    if (this.matrix) {
+      const described = this.settings.targets.map((name) => {
+        const { kind, description } = plannedTarget(this.settings, name);
+        return { name, kind, description };
+      });
+      const matrix = matrixOf(report, described, (target, id) => this.details.get(`${target}\u0000${id}`));
+      writeMatrix(this.settings.reportDir, matrix);
+    }
     process.stdout.write(`\n${summaryText(report)}\n`);
   }
 }

@@ -14,14 +14,15 @@ export const rootTest: typeof playwrightTest.test =
   (playwrightTest as unknown as { _baseTest?: typeof playwrightTest.test })._baseTest ?? playwrightTest.test;
 
 /**
- * The test every scenario runs in, with one worker-scoped fixture: the run's target (msw started in this worker for
- * replay) and contracts.
+ * The test every scenario runs in, with one worker-scoped fixture: the target of the worker's project (msw started in
+ * this worker for replay) and contracts.
  */
 export const test = rootTest.extend<object, { conformance: RunContext }>({
   conformance: [
-    async ({}, use) => {
+    async ({}, use, workerInfo) => {
       const settings = runSettings();
-      const target = createTarget(settings.target, plannedTarget(settings), settings);
+      const name = workerInfo.project.name;
+      const target = createTarget(name, plannedTarget(settings, name), settings);
       try {
         await use({
           target,

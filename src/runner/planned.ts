@@ -25,13 +25,15 @@ export function plannedScenarios(settings: RunSettings): Scenario[] {
   return loaded.scenarios;
 }
 
-/** The run's target configuration: from the plan, or from targets.yaml when Playwright is started by hand. */
-export function plannedTarget(settings: RunSettings): TargetConfig {
+/**
+ * The configuration of one of the run's targets (a Playwright project's name): from the plan, or from targets.yaml when
+ * Playwright is started by hand.
+ */
+export function plannedTarget(settings: RunSettings, name: string): TargetConfig {
+  const loadTargets = () => require('../targets/loadTargets') as typeof import('../targets/loadTargets');
   const config =
-    planOf(settings)?.target ??
-    (require('../targets/loadTargets') as typeof import('../targets/loadTargets')).loadTargets(projectRoot).targets[
-      settings.target
-    ];
-  if (!config) throw new Error(`unknown target ${JSON.stringify(settings.target)}: targets.yaml does not declare it`);
+    planOf(settings)?.targets?.[name] ??
+    loadTargets().targetConfigFor(name, loadTargets().loadTargets(projectRoot).targets);
+  if (!config) throw new Error(`unknown target ${JSON.stringify(name)}: targets.yaml does not declare it`);
   return config;
 }

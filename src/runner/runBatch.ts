@@ -8,7 +8,7 @@ import { attachResult } from './attachResult';
 import type { TranscriptReproduction } from '../report/transcript';
 import type { Target } from '../targets/target';
 import type { Batch } from './batches';
-import { readResults, writeResult } from './resultChannel';
+import { readResults, resultKey, writeResult } from './resultChannel';
 import type { RunContext } from '../engine/runScenario';
 import { runScenario } from '../engine/runScenario';
 import type { RunSettings } from './runSettings';
@@ -61,9 +61,11 @@ export async function runBatch(
     async () => {
       const outcomes: Outcome[] = [];
       for (const scenario of batch.scenarios) {
-        const previous = earlier?.get(`${scenario.doc.id}#${testInfo.retry - 1}`);
-        if (previous?.verdict === 'passed') {
-          writeResult(settings.reportDir, { testId: testInfo.testId, retry: testInfo.retry }, JSON.stringify(previous));
+        const target = testInfo.project.name;
+        const previous = earlier?.get(resultKey(target, scenario.doc.id, testInfo.retry - 1));
+        if (previous?.entry.verdict === 'passed') {
+          const attempt = { testId: testInfo.testId, target, retry: testInfo.retry };
+          writeResult(settings.reportDir, attempt, JSON.stringify(previous.entry));
           continue;
         }
         outcomes.push({

@@ -12,8 +12,8 @@ import type { TargetConfig } from '../targets/targetConfig';
 interface RunPlan {
   /** The working directory the files are relative to. */
   cwd: string;
-  /** The run's target as targets.yaml (or the built-in list) declares it. */
-  target?: TargetConfig;
+  /** The run's targets by name, as targets.yaml (or the built-in list) declares them. */
+  targets?: Record<string, TargetConfig>;
   suites: Array<{ file: string; index: number; doc: SuiteDoc }>;
   scenarios: Array<{ file: string; index: number; at: SourceLocation; suite: number; doc: ScenarioDoc }>;
 }
@@ -21,15 +21,15 @@ interface RunPlan {
 /** What a plan holds, ready to run. */
 export interface PlannedRun {
   scenarios: Scenario[];
-  target?: TargetConfig;
+  targets?: Record<string, TargetConfig>;
 }
 
-/** Writes the plan for these scenarios (files relative to `cwd`) and this target. */
-export function writePlan(path: string, { scenarios, target }: PlannedRun, cwd = process.cwd()): void {
+/** Writes the plan for these scenarios (files relative to `cwd`) and these targets. */
+export function writePlan(path: string, { scenarios, targets }: PlannedRun, cwd = process.cwd()): void {
   const suites = [...new Set(scenarios.map((s) => s.suite))];
   const plan: RunPlan = {
     cwd,
-    target,
+    targets,
     suites: suites.map((s) => ({ file: s.file, index: s.index, doc: s.doc })),
     scenarios: scenarios.map((s) => ({
       file: s.file,
@@ -44,7 +44,7 @@ export function writePlan(path: string, { scenarios, target }: PlannedRun, cwd =
 }
 
 /**
- * The scenarios and target of a plan; the scenarios' locators read the YAML again only if a failure needs a position.
+ * The scenarios and targets of a plan; the scenarios' locators read the YAML again only if a failure needs a position.
  */
 export function readPlan(path: string): PlannedRun {
   const plan = JSON.parse(readFileSync(path, 'utf8')) as RunPlan;
@@ -60,7 +60,7 @@ export function readPlan(path: string): PlannedRun {
     const { locate, doc, file, index, at } = located(s);
     return { doc, file, index, at, locate, suite: suites[s.suite] };
   });
-  return { scenarios, target: plan.target };
+  return { scenarios, targets: plan.targets };
 }
 
 /** Removes a plan once the run is over. */

@@ -3,7 +3,10 @@ import { projectRoot } from '../common/projectRoot';
 
 /** What a run was asked to do, as the CLI hands it to Playwright's runner and workers through the environment. */
 export interface RunSettings {
+  /** The target, or the targets of a compatibility matrix joined by commas (`run --target a,b,c`). */
   target: string;
+  /** Each target of the run: one Playwright project each (playwright.config.ts). */
+  targets: string[];
   runId: string;
   scenarioPaths: string[];
   contractsDir: string;
@@ -39,8 +42,10 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+  const target = list(env.CONFORMANCE_TARGET).join(',') || 'replay';
   return {
-    target: env.CONFORMANCE_TARGET || 'replay',
+    target,
+    targets: target.split(','),
     runId: env.CONFORMANCE_RUN_ID || new Date().toISOString().replace(/\D/g, '').slice(0, 14),
     scenarioPaths: env.CONFORMANCE_SCENARIOS
       ? env.CONFORMANCE_SCENARIOS.split(delimiter)

@@ -1,4 +1,4 @@
-import type { ReceivedResponse, SentRequest } from '../common/exchange';
+import type { ReceivedResponse, RetryCounts, SentRequest } from '../common/exchange';
 import { TransportError } from './target';
 
 /** How hard to try before a request is given up as throttled or unreachable. */
@@ -42,18 +42,23 @@ export async function sendWithRetries(
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<ReceivedResponse> {
   let waited = 0;
-  let lost = false;
+  const retried: RetryCounts = { throttled: 0, unavailable: 0, lost: 0 };
   for (let attempt = 0; ; attempt++) {
     let response: ReceivedResponse | undefined;
     let failure: TransportError | undefined;
     try {
       response = await send(request);
-      if (!retryableStatus.has(response.status)) return lost ? { ...response, afterLostAttempt: true } : response;
+      if (!retryableStatus.has(response.status)) {
+        if (attempt === 0) return response;
+        return { ...response, ...(retried.lost ? { afterLostAttempt: true } : {}), retried };
+      }
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       failure = error;
-      lost = true;
     }
+    if (failure) retried.lost++;
+    else if (response!.status === 429) retried.throttled++;
+    else retried.unavailable++;
     const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
     const delay = retryAfterMs(response?.headers['retry-after']) ?? backoff;
     if (attempt >= policy.maxRetries || waited + delay > policy.maxTotalWaitMs) {

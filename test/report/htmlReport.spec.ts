@@ -1,23 +1,13 @@
-import { test, expect, chromium, type Browser, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { ConformanceReport } from '../../src/report/conformanceReport';
 import { redacted } from '../../src/report/redact';
 import { readConformance, runCli, showOutput, type CliResult } from '../cli/runCli';
 import { serveFolder, type StaticServer } from './staticServer';
+import { launchChromium } from './chromium';
 
 // The Playwright HTML report of a run with a break, opened in a real browser (Debian's chromium) over loopback HTTP.
 test.describe.configure({ mode: 'serial' });
-
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let run: CliResult;
 let report: ConformanceReport;
@@ -27,15 +17,11 @@ let page: Page;
 
 test.beforeAll(async () => {
   test.setTimeout(360_000);
-  if (!existsSync(chromiumPath))
-    throw new Error(
-      `${chromiumPath} is missing: these tests open the HTML report in Debian's chromium; install it with \`apt-get install chromium\``,
-    );
   run = runCli(['run'], { env: { CONFORMANCE_REPLAY_BREAKS: 'patch-not-persisted' } });
   expect(run.status, showOutput(run)).toBe(1);
   report = readConformance(run.reportDir);
   server = await serveFolder(join(run.reportDir, 'html'));
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium('the HTML report');
   page = await browser.newPage();
 });
 

@@ -27,7 +27,7 @@ function load(paths: string[], cwd: string): Scenario[] {
 /** Writes a plan in a fresh folder and returns its path. */
 function planFile(scenarios: Scenario[], cwd: string, target?: TargetConfig): string {
   const path = join(tempDir('plan'), 'nested', 'plan.json');
-  writePlan(path, { scenarios, target }, cwd);
+  writePlan(path, { scenarios, targets: target ? { vendor: target } : undefined }, cwd);
   return path;
 }
 
@@ -166,9 +166,9 @@ test('the target config passes through the plan unchanged, and a plan without on
     timeoutMs: 5000,
     redact: [{ env: 'MY_UPN', as: 'upn' }, { pattern: '[a-z]+@contoso\\.com' }],
   };
-  expect(readPlan(planFile(scenarios, projectRoot, target)).target).toEqual(target);
+  expect(readPlan(planFile(scenarios, projectRoot, target)).targets).toEqual({ vendor: target });
   expect(
-    readPlan(planFile(scenarios, projectRoot, { kind: 'replay', breaks: ['patch-not-persisted'] })).target,
-  ).toEqual({ kind: 'replay', breaks: ['patch-not-persisted'] });
-  expect(readPlan(planFile(scenarios, projectRoot)).target).toBeUndefined();
+    readPlan(planFile(scenarios, projectRoot, { kind: 'replay', breaks: ['patch-not-persisted'] })).targets,
+  ).toEqual({ vendor: { kind: 'replay', breaks: ['patch-not-persisted'] } });
+  expect(readPlan(planFile(scenarios, projectRoot)).targets).toBeUndefined();
 });
