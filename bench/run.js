@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 1,200,1000 --runs 5 --tools a,b --throttle-n 500 --throttle-rate 50 --no-throttle --no-verify --smoke]
 // Benchmarks graph-conformance (live and replay) against Step CI, Newman, Dredd and plain fetch+ajv on one workload; see README.md.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,9 +58,18 @@ mkdirSync(workDir, { recursive: true });
 if (values.harness) useHarness(values.harness);
 if (values['replay-seed']) useReplaySeed();
 log(`graph-conformance measured from ${harness()}`);
-const tools = [];
-for (const tool of values.tools.split(',')) {
+const asked = values.tools.split(',');
+for (const tool of asked)
   if (!TOOL_NAMES.includes(tool)) throw new Error(`unknown tool ${tool}; known: ${TOOL_NAMES.join(', ')}`);
+// The peers are bench/'s own dependencies, pinned by bench/package-lock.json: installed on first use, so the bench works
+// from a fresh clone in one command. Only the root package (our harness) is left to the user's `npm ci`.
+if (asked.some((tool) => !tool.startsWith('graph-conformance') && missing(tool))) {
+  log('installing the peer tools into bench/ (npm ci, from bench/package-lock.json)');
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: benchDir, stdio: ['ignore', 2, 2] });
+  if (npm.status !== 0) log(`npm ci in bench/ failed (exit ${npm.status}); the tools it did not install are skipped`);
+}
+const tools = [];
+for (const tool of asked) {
   const why = missing(tool);
   if (why) log(`skipping ${tool}: ${why}`);
   else tools.push(tool);

@@ -49,10 +49,17 @@ function resolveBin(pkg, file) {
   }
 }
 
+/** Each peer's entry point, resolved when asked (bench/run.js may install the peers after this module loads). */
 const bins = {
-  stepci: resolveBin('stepci', 'dist/index.js'),
-  newman: resolveBin('newman', 'bin/newman.js'),
-  dredd: resolveBin('dredd', 'bin/dredd'),
+  get stepci() {
+    return resolveBin('stepci', 'dist/index.js');
+  },
+  get newman() {
+    return resolveBin('newman', 'bin/newman.js');
+  },
+  get dredd() {
+    return resolveBin('dredd', 'bin/dredd');
+  },
 };
 
 /**
