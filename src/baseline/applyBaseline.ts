@@ -29,20 +29,27 @@ export function applyBaseline(
   for (const scenario of report.scenarios)
     for (const failure of scenario.failures) {
       if (isHarnessFailure(failure)) continue;
-      const key = baselineKey({ scenario: scenario.id, code: failure.code, pointer: failure.pointer });
-      const entry = byKey.get(key);
+      const identity = { scenario: scenario.id, code: failure.code, pointer: failure.pointer };
+      // An entry for this very target first, then one that holds on every target.
+      const key = [baselineKey({ ...identity, target: scenario.target }), baselineKey(identity)].find((k) =>
+        byKey.has(k),
+      );
+      const entry = key === undefined ? undefined : byKey.get(key);
       const status: BaselineStatus = !entry
         ? 'new'
         : entry.expires !== undefined && entry.expires <= today
           ? 'expired'
           : 'known';
-      if (entry) seen.add(key);
+      if (entry) seen.add(key!);
       failure.baseline = status;
       if (entry?.reason || entry?.owner)
         failure.baselineReason = [entry.reason, entry.owner && `owner ${entry.owner}`].filter(Boolean).join('; ');
       outcome[status]++;
     }
-  const ran = new Set(report.scenarios.filter((s) => s.verdict !== 'skipped').map((s) => s.id));
-  outcome.fixed = entries.filter((e) => ran.has(e.scenario) && !seen.has(baselineKey(e)));
+  const ran = new Set(
+    report.scenarios.filter((s) => s.verdict !== 'skipped').flatMap((s) => [s.id, `${s.target}\u0000${s.id}`]),
+  );
+  const judged = (e: BaselineEntry) => ran.has(e.target === undefined ? e.scenario : `${e.target}\u0000${e.scenario}`);
+  outcome.fixed = entries.filter((e) => judged(e) && !seen.has(baselineKey(e)));
   return outcome;
 }

@@ -18,11 +18,12 @@ export function baselineText(
   for (const scenario of report.scenarios)
     for (const failure of scenario.failures) {
       if (isHarnessFailure(failure)) continue;
-      const entry = { scenario: scenario.id, code: failure.code, pointer: failure.pointer };
+      // A matrix run's failures are known on the target that had them.
+      const entry = { scenario: scenario.id, target: scenario.target, code: failure.code, pointer: failure.pointer };
       const key = baselineKey(entry);
       if (seen.has(key)) continue;
       seen.add(key);
-      const { reason, owner, expires } = kept.get(key) ?? {};
+      const { reason, owner, expires } = kept.get(key) ?? kept.get(baselineKey({ ...entry, target: undefined })) ?? {};
       const full: Record<string, string | undefined> = { ...entry, reason, owner, expires };
       known.push(
         Object.fromEntries(Object.entries(full).filter(([, v]) => v !== undefined)) as unknown as BaselineEntry,

@@ -102,17 +102,25 @@ export function judgeBaseline(
     known: outcome.known,
     new: outcome.new,
     expired: outcome.expired,
-    fixed: outcome.fixed.map((e) => ({ scenario: e.scenario, code: e.code, pointer: e.pointer, line: e.at?.line })),
+    fixed: outcome.fixed.map((e) => ({
+      scenario: e.scenario,
+      ...(e.target ? { target: e.target } : {}),
+      code: e.code,
+      pointer: e.pointer,
+      line: e.at?.line,
+    })),
   };
   const failing = report.scenarios.filter((s) =>
     s.failures.some((f) => f.baseline === 'new' || f.baseline === 'expired'),
   );
   for (const s of failing)
     for (const f of s.failures.filter((x) => x.baseline === 'new' || x.baseline === 'expired'))
-      log.info(`baseline: ${f.baseline} failure ${s.id} ${f.code}${f.pointer ? ` at ${f.pointer}` : ''}`);
+      log.info(
+        `baseline: ${f.baseline} failure ${s.id}${s.target ? ` [${s.target}]` : ''} ${f.code}${f.pointer ? ` at ${f.pointer}` : ''}`,
+      );
   for (const e of outcome.fixed)
     log.info(
-      `baseline: fixed ${e.scenario} ${e.code}${e.pointer ? ` at ${e.pointer}` : ''}: delete line ${e.at?.line ?? '?'} of ${baseline.file}`,
+      `baseline: fixed ${e.scenario}${e.target ? ` [${e.target}]` : ''} ${e.code}${e.pointer ? ` at ${e.pointer}` : ''}: delete line ${e.at?.line ?? '?'} of ${baseline.file}`,
     );
   log.info(
     `baseline ${baseline.file}: ${counted(outcome.known, 'failure')} known (not failing the run), ${outcome.new} new, ${outcome.expired} expired, ${counted(outcome.fixed.length, 'entry', 'entries')} fixed`,

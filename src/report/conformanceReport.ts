@@ -34,7 +34,7 @@ export interface ConformanceReport {
     known: number;
     new: number;
     expired: number;
-    fixed: Array<{ scenario: string; code: string; pointer?: string; line?: number }>;
+    fixed: Array<{ scenario: string; target?: string; code: string; pointer?: string; line?: number }>;
   };
 }
 
