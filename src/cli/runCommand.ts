@@ -126,9 +126,15 @@ async function checkAndRun(
     const existing = scenarios
       .flatMap((s) => Object.values(s.suite.doc.fixtures ?? {}))
       .some((f) => f.existingFrom && target.existingId?.(f.existingFrom));
-    if (existing && workers > 1 && env.CONFORMANCE_WORKERS !== '1') {
-      log.info(`note: scenarios share one existing object, so they run one at a time (--workers ${workers} ignored)`);
+    if (existing) {
+      const concurrency = Number(env.CONFORMANCE_SCENARIO_CONCURRENCY || 1);
+      const ignored = [workers > 1 ? `--workers ${workers}` : '', concurrency > 1 ? `--concurrency ${concurrency}` : '']
+        .filter(Boolean)
+        .join(', ');
+      if (ignored && env.CONFORMANCE_WORKERS !== '1')
+        log.info(`note: scenarios share one existing object, so they run one at a time (${ignored} ignored)`);
       env.CONFORMANCE_WORKERS = '1';
+      env.CONFORMANCE_SCENARIO_CONCURRENCY = '1';
     }
     const before = await undoLeftovers(target, 'a previous run');
     if (before.length)

@@ -26,6 +26,7 @@ export const runOptionSpec = {
   grep: { type: 'string' },
   tag: { type: 'string' },
   workers: { type: 'string' },
+  concurrency: { type: 'string' },
   'report-dir': { type: 'string' },
   shard: { type: 'string' },
   retries: { type: 'string' },
@@ -50,6 +51,8 @@ export function parseRunOptions(args: string[], base: NodeJS.ProcessEnv = proces
   if (values.grep !== undefined) env.CONFORMANCE_GREP = checkRegExp(values.grep);
   if (values.tag !== undefined) env.CONFORMANCE_TAG = values.tag;
   if (values.workers !== undefined) env.CONFORMANCE_WORKERS = String(wholeNumber('--workers', values.workers, 1));
+  if (values.concurrency !== undefined)
+    env.CONFORMANCE_SCENARIO_CONCURRENCY = String(wholeNumber('--concurrency', values.concurrency, 1));
   if (values.retries !== undefined) env.CONFORMANCE_RETRIES = String(wholeNumber('--retries', values.retries, 0));
   if (values['report-dir'] !== undefined) env.CONFORMANCE_REPORT_DIR = resolve(values['report-dir']);
   if (positionals.length) env.CONFORMANCE_SCENARIOS = positionals.map((p) => resolve(p)).join(delimiter);

@@ -16,6 +16,8 @@ Options:
   --grep RE          only scenarios whose id or title matches RE
   --tag TAG          only scenarios carrying TAG
   --workers N        parallel Playwright workers (default 1)
+  --concurrency N    scenarios in flight per worker on a live target, to hide its latency (default: the target's
+                     request cap, 4); 1 when scenarios share one existing object (GRAPH_PKI_ID)
   --retries N        run a batch again when some of its scenarios did not pass; only those run again
   --shard I/N        the I-th of N near-equal slices of the selected scenarios
   --report-dir DIR   where the reports go (default reports/): html/, junit.xml, results.json, conformance.json

@@ -12,6 +12,7 @@ import { readResults, resultKey, writeResult } from './resultChannel';
 import type { RunContext } from '../engine/runScenario';
 import { runScenario } from '../engine/runScenario';
 import type { RunSettings } from './runSettings';
+import { plannedTarget } from './planned';
 import type { ScenarioResult, Verdict } from '../common/scenarioResult';
 import type { SourceLocation } from '../common/sourceLocation';
 import { counted } from '../common/counted';
@@ -59,26 +60,50 @@ export async function runBatch(
   await step(
     counted(batch.scenarios.length, 'scenario'),
     async () => {
-      const outcomes: Outcome[] = [];
-      for (const scenario of batch.scenarios) {
-        const target = testInfo.project.name;
+      const outcomes: Array<Outcome | undefined> = [];
+      const target = testInfo.project.name;
+      const one = async (index: number) => {
+        const scenario = batch.scenarios[index];
         const previous = earlier?.get(resultKey(target, scenario.doc.id, testInfo.retry - 1));
         if (previous?.entry.verdict === 'passed') {
           const attempt = { testId: testInfo.testId, target, retry: testInfo.retry };
           writeResult(settings.reportDir, attempt, JSON.stringify(previous.entry));
-          continue;
+          return;
         }
-        outcomes.push({
+        outcomes[index] = {
           id: scenario.doc.id,
           at: scenario.at,
           ...(await runOne(scenario, run, testInfo, settings, step)),
-        });
-      }
-      const notPassed = outcomes.filter((o) => o.verdict !== 'passed');
+        };
+      };
+      await inLanes(batch.scenarios.length, scenariosInFlight(run, settings, target), one);
+      const notPassed = outcomes.filter((o): o is Outcome => o !== undefined && o.verdict !== 'passed');
       if (notPassed.length) throw batchVerdict(notPassed, testInfo);
     },
     { location: { ...first, file: resolve(first.file) } },
   );
+}
+
+/**
+ * How many of a batch's scenarios run at once. A live target's latency is hidden by keeping several scenarios in
+ * flight (each scenario's own requests stay in order); a target that follows one scenario at a time (cassettes, a
+ * recorder) and in-process targets run one. The CLI sets 1 when scenarios share one existing object.
+ */
+function scenariosInFlight(run: RunContext, settings: RunSettings, target: string): number {
+  if (run.target.beginScenario) return 1;
+  if (settings.scenarioConcurrency !== undefined) return settings.scenarioConcurrency;
+  const config = plannedTarget(settings, target);
+  if (config.kind !== 'live') return 1;
+  return config.maxConcurrency ?? Number(process.env.CONFORMANCE_MAX_CONCURRENCY || 4);
+}
+
+/** Calls `task(0..count-1)` with at most `lanes` at once, each lane taking the next index when its last one ends. */
+async function inLanes(count: number, lanes: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, count)) }, lane));
 }
 
 /** How one scenario of the batch ended, with its rendered (redacted) failures and the YAML of the first one. */

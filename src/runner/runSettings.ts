@@ -31,6 +31,11 @@ export interface RunSettings {
   shard?: string;
   /** Playwright workers (CONFORMANCE_WORKERS); a folder is split so that each has a batch of it. */
   workers: number;
+  /**
+   * Scenarios in flight per worker (CONFORMANCE_SCENARIO_CONCURRENCY, `run --concurrency`); absent: a live target's
+   * request cap, 1 for the others (src/runner/runBatch.ts).
+   */
+  scenarioConcurrency?: number;
 }
 
 /**
@@ -63,5 +68,8 @@ export function runSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
     batchSize: Math.max(1, Number(env.CONFORMANCE_BATCH_SIZE || 1000)),
     workers: Math.max(1, Number(env.CONFORMANCE_WORKERS || 1)),
     shard: env.CONFORMANCE_SHARD || undefined,
+    scenarioConcurrency: env.CONFORMANCE_SCENARIO_CONCURRENCY
+      ? Math.max(1, Number(env.CONFORMANCE_SCENARIO_CONCURRENCY))
+      : undefined,
   };
 }

@@ -6,6 +6,7 @@ import { type Credential } from './auth/credential';
 import { concurrencyLimit } from './concurrencyLimit';
 import { fetchTransport } from './fetchTransport';
 import { Journal } from './journal';
+import { createPacer } from './pacer';
 import { defaultRetryPolicy, sendWithRetries } from './retryPolicy';
 import type { Target } from './target';
 
@@ -42,9 +43,12 @@ export function createLiveTarget(config: LiveTargetConfig, env: NodeJS.ProcessEn
   const policy = {
     ...defaultRetryPolicy,
     maxRetries: Number(merged.CONFORMANCE_MAX_RETRIES || defaultRetryPolicy.maxRetries),
+    maxThrottledRetries: Number(merged.CONFORMANCE_MAX_THROTTLED_RETRIES || defaultRetryPolicy.maxThrottledRetries),
   };
+  // One pacer for every request of this worker: a 429 slows them all, not only the request that drew it.
+  const pacer = createPacer();
   const send = (request: SentRequest): Promise<ReceivedResponse> =>
-    limit(() => sendWithRetries((r) => fetchTransport(r, timeoutMs), request, policy));
+    limit(() => sendWithRetries((r) => fetchTransport(r, timeoutMs), request, policy, undefined, pacer));
   return {
     name: config.name,
     baseUrl,

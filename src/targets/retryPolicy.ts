@@ -1,9 +1,14 @@
 import type { ReceivedResponse, RetryCounts, SentRequest } from '../common/exchange';
+import type { Pacer } from './pacer';
+import { retryAfterMs } from './retryAfter';
 import { TransportError } from './target';
 
 /** How hard to try before a request is given up as throttled or unreachable. */
 export interface RetryPolicy {
+  /** Retries of an unavailable answer (503/504) or a lost connection. */
   maxRetries: number;
+  /** Retries of a throttled answer (429): the service said when to come back, so these are bounded by time too. */
+  maxThrottledRetries: number;
   /** Total time spent waiting between attempts, across all retries of one request. */
   maxTotalWaitMs: number;
   baseDelayMs: number;
@@ -13,23 +18,13 @@ export interface RetryPolicy {
 /** Defaults for live targets: Graph's advice is to honour Retry-After and otherwise back off exponentially. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 6,
+  maxThrottledRetries: 30,
   maxTotalWaitMs: 120_000,
   baseDelayMs: 200,
   maxDelayMs: 10_000,
 };
 
 const retryableStatus = new Set([429, 503, 504]);
-
-/**
- * Reads Retry-After as seconds (possibly fractional, as Graph sends "2.128") or an HTTP date; undefined when absent or
- * unreadable.
- */
-export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 /**
  * Sends with retries on 429/503/504 and transport errors; the answer after the last retry, or a TransportError saying
@@ -40,6 +35,7 @@ export async function sendWithRetries(
   request: SentRequest,
   policy: RetryPolicy,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  pacer?: Pacer,
 ): Promise<ReceivedResponse> {
   let waited = 0;
   const retried: RetryCounts = { throttled: 0, unavailable: 0, lost: 0 };
@@ -47,7 +43,9 @@ export async function sendWithRetries(
     let response: ReceivedResponse | undefined;
     let failure: TransportError | undefined;
     try {
+      await pacer?.wait();
       response = await send(request);
+      pacer?.observe(response);
       if (!retryableStatus.has(response.status)) {
         if (attempt === 0) return response;
         return { ...response, ...(retried.lost ? { afterLostAttempt: true } : {}), retried };
@@ -61,7 +59,11 @@ export async function sendWithRetries(
     else retried.unavailable++;
     const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
     const delay = retryAfterMs(response?.headers['retry-after']) ?? backoff;
-    if (attempt >= policy.maxRetries || waited + delay > policy.maxTotalWaitMs) {
+    const spent =
+      response?.status === 429
+        ? retried.throttled > policy.maxThrottledRetries
+        : attempt - retried.throttled >= policy.maxRetries;
+    if (spent || waited + delay > policy.maxTotalWaitMs) {
       const tries = `${attempt + 1} attempts, ${(waited / 1000).toFixed(1)} s of waiting`;
       if (failure) throw new TransportError(`${failure.message} (gave up after ${tries})`);
       const throttled = response!.status === 429;

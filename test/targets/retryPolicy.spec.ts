@@ -45,9 +45,17 @@ test('a first answer carries no retry counts, and throttling without a loss is n
   expect(throttled.afterLostAttempt).toBeUndefined();
 });
 
-test('still throttled after the last retry: a throttled TransportError, not an answer', async () => {
+test('throttling has its own retry budget: more 429s than 503s are waited out, then a throttled TransportError', async () => {
+  const throttledThenOk = [...Array.from({ length: 8 }, () => answer(429, { 'retry-after': '0' })), answer(200)];
+  const strictOnErrors = { ...defaultRetryPolicy, maxRetries: 2 };
+  const ok = await sendWithRetries(sender(throttledThenOk).send, request, strictOnErrors, noWait);
+  expect([ok.status, ok.retried?.throttled]).toEqual([200, 8]);
+  const unavailable = Array.from({ length: 8 }, () => answer(503));
+  await expect(sendWithRetries(sender(unavailable).send, request, strictOnErrors, noWait)).rejects.toMatchObject({
+    kind: 'transport',
+  });
   const script = Array.from({ length: 10 }, () => answer(429));
-  const policy = { ...defaultRetryPolicy, maxRetries: 2 };
+  const policy = { ...defaultRetryPolicy, maxThrottledRetries: 2 };
   await expect(sendWithRetries(sender(script).send, request, policy, noWait)).rejects.toMatchObject({
     kind: 'throttled',
   });
