@@ -17,6 +17,7 @@ const layers = {
   baseline: ['common', 'scenario', 'report'],
   matrix: ['common', 'report'],
   history: ['common', 'report'],
+  openapi: ['common'],
   recordings: ['common', 'contract', 'scenario', 'check', 'targets', 'engine'],
   runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings', 'matrix'],
   cli: [
@@ -34,6 +35,7 @@ const layers = {
     'baseline',
     'matrix',
     'history',
+    'openapi',
   ],
 };
 

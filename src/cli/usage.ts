@@ -29,6 +29,15 @@ Options:
   --history FILE     compare with the previous run of each target (new failures, fixed) and append this run
                      to the history database (see conformance history --help)
 `,
+  import: `Usage: conformance import openapi FILE [--operation "METHOD /path"]... [--path-prefix P] [--tag TAG]
+                                [--out DIR] [--id-prefix P]
+
+Write contracts (JSON Schema 2020-12, checked by strict ajv) for the JSON request body and each response status of
+the chosen operations of an OpenAPI 3.0 or 3.1 description (YAML or JSON) into DIR (default
+contracts/openapi/<file name>/). Each contract holds only the $ref closure of its schema, converted for its direction
+(read-only properties refused in requests, write-only ones dropped from responses, nullable as a null type), and its
+provenance (file, JSON pointer, a hash of the source); a re-import says which contracts are new, changed or unchanged.
+`,
   history: `Usage: conformance history [--history FILE] [--target NAME] [--last N] [--format text|json|html] [--out FILE]
        conformance history import REPORT... [--history FILE]
 
@@ -111,6 +120,7 @@ Commands:
   lint     [PATH...]    Check scenarios, suites, contracts and targets.yaml; send nothing.
   baseline update [--out FILE]   Write the last run's failures as known failures for run --baseline.
   merge-reports DIR... [--report-dir OUT]   Merge the reports of a run's shards into one set.
+  import openapi FILE [--operation "METHOD /path"]   Contracts from an OpenAPI description.
   history  [--history FILE] [--format text|json|html]   What changed since the last run, flaky scenarios, trends.
   history import REPORT...   Append runs made elsewhere to the history.
   restore  [--target NAME] [--forget URL]   Undo what an interrupted live run left changed (default: live).

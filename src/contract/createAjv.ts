@@ -20,5 +20,9 @@ export function createAjv(options: { verbose?: boolean; alreadyChecked?: boolean
     },
   });
   addFormats(ajv);
+  // Annotations of contracts imported from OpenAPI (src/openapi/): where each came from, and the OpenAPI-only keywords
+  // (x-ms-* extensions, discriminator, ...) kept for readers. Strict ajv refuses unknown keywords, so they are declared.
+  ajv.addKeyword({ keyword: 'x-provenance', schemaType: 'object' });
+  ajv.addKeyword({ keyword: 'x-openapi', schemaType: 'object' });
   return ajv;
 }
