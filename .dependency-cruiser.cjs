@@ -18,6 +18,7 @@ const layers = {
   matrix: ['common', 'report'],
   history: ['common', 'report'],
   openapi: ['common'],
+  docs: ['common'],
   recordings: ['common', 'contract', 'scenario', 'check', 'targets', 'engine'],
   runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings', 'matrix'],
   cli: [
@@ -36,6 +37,7 @@ const layers = {
     'matrix',
     'history',
     'openapi',
+    'docs',
   ],
 };
 

@@ -29,6 +29,14 @@ Options:
   --history FILE     compare with the previous run of each target (new failures, fixed) and append this run
                      to the history database (see conformance history --help)
 `,
+  docs: `Usage: conformance docs lint PATH... [--format text|json]
+
+Lint Graph docs pages (files, or folders of .md) in the annotated markdown of Microsoft's docs repository: example
+bodies that are not JSON, placeholders where the type demands a date-time, GUID or base64 value, Required properties
+the example omits, properties the resource does not have (letter case included), a single entity wrapped in "value",
+missing, malformed or unpaired annotations, /beta/ URLs on v1.0 pages, headers without a blank line before the body,
+links whose file name differs in case. Exit 1 when there is a problem.
+`,
   import: `Usage: conformance import openapi FILE [--operation "METHOD /path"]... [--path-prefix P] [--tag TAG]
                                 [--out DIR] [--id-prefix P]
 
@@ -121,6 +129,7 @@ Commands:
   baseline update [--out FILE]   Write the last run's failures as known failures for run --baseline.
   merge-reports DIR... [--report-dir OUT]   Merge the reports of a run's shards into one set.
   import openapi FILE [--operation "METHOD /path"]   Contracts from an OpenAPI description.
+  docs lint PATH... [--format json]   Strict lint of Graph docs pages (exit 1 on problems).
   history  [--history FILE] [--format text|json|html]   What changed since the last run, flaky scenarios, trends.
   history import REPORT...   Append runs made elsewhere to the history.
   restore  [--target NAME] [--forget URL]   Undo what an interrupted live run left changed (default: live).
