@@ -43,9 +43,9 @@ export async function sendWithRetries(
     let response: ReceivedResponse | undefined;
     let failure: TransportError | undefined;
     try {
-      await pacer?.wait();
+      const sentAt = await pacer?.wait();
       response = await send(request);
-      pacer?.observe(response);
+      if (pacer) pacer.observe(response, sentAt!);
       if (!retryableStatus.has(response.status)) {
         if (attempt === 0) return response;
         return { ...response, ...(retried.lost ? { afterLostAttempt: true } : {}), retried };
