@@ -1,5 +1,5 @@
 // Writes one workload in each tool's own format, under one folder: ours (YAML suite + contract), Step CI, Newman,
-// Dredd, fetch+ajv.
+// Dredd, fetch+ajv; and the throttled nightly workload (GET, PATCH, GET) for ours, Step CI and Newman.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BODY_SCHEMA, COLLECTION, GUID_RE, MEDIA_TYPE_RE, SUCCESS_CONTENT_TYPE, TOKEN } from './workload.js';
@@ -38,20 +38,7 @@ export function emitOurs({ scenarios, tag }, dir) {
     seed,
     JSON.stringify(scenarios.map((s) => ({ id: s.objectId, displayName: 'Seeded PKI', status: 'succeeded' }))),
   );
-  writeFileSync(
-    join(contracts, 'bench.pki.json'),
-    json({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'bench.pki', ...BODY_SCHEMA }),
-  );
-  writeFileSync(
-    join(suite, 'suite.yaml'),
-    [
-      `suite: ${tag}`,
-      'title: Benchmark workload (one PATCH per scenario, four checks)',
-      'variables:',
-      `  collection: ${COLLECTION}`,
-      '',
-    ].join('\n'),
-  );
+  writeOursSuite(suite, contracts, tag, 'Benchmark workload (one PATCH per scenario, four checks)');
   for (const s of scenarios) {
     writeFileSync(
       join(suite, `${s.name}.yaml`),
@@ -212,4 +199,143 @@ function emitFetchAjv({ scenarios }, dir) {
     }),
   );
   return { file };
+}
+
+/**
+ * The throttled nightly workload in the three formats it is run in, into `dir` (emptied first): each scenario GETs its
+ * object, PATCHes a new displayName and GETs it again; each checks status 200 three times and the last body's
+ * displayName.
+ */
+export function emitNightly(workload, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return {
+    dir,
+    ours: emitNightlyOurs(workload, dir),
+    stepci: emitNightlyStepci(workload, dir),
+    newman: emitNightlyNewman(workload, dir),
+  };
+}
+
+/** graph-conformance: one YAML scenario of three steps per file; `matches` checks the last GET's displayName. */
+function emitNightlyOurs({ scenarios, tag }, dir) {
+  const suite = join(dir, 'ours', 'suite');
+  const contracts = join(dir, 'ours', 'contracts');
+  mkdirSync(suite, { recursive: true });
+  mkdirSync(contracts, { recursive: true });
+  writeOursSuite(suite, contracts, tag, 'Throttled nightly workload (GET, PATCH displayName, GET per scenario)');
+  for (const s of scenarios) {
+    const path = `"{collection}/${s.objectId}"`;
+    writeFileSync(
+      join(suite, `${s.name}.yaml`),
+      [
+        `id: ${s.name}`,
+        `title: GET, PATCH displayName ${q(s.newName)}, GET shows it`,
+        'steps:',
+        '  - name: before',
+        `    request: { method: GET, path: ${path} }`,
+        '    expect: { status: 200 }',
+        '  - name: patch',
+        '    request:',
+        '      method: PATCH',
+        `      path: ${path}`,
+        '      headers: { Content-Type: application/json }',
+        `      body: { displayName: ${q(s.newName)} }`,
+        '    expect: { status: 200 }',
+        '  - name: after',
+        `    request: { method: GET, path: ${path} }`,
+        `    expect: { status: 200, body: { matches: { displayName: ${q(s.newName)} } } }`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return { suite, contracts };
+}
+
+/** Step CI: one test of three http steps per scenario; `check.status` on each, `check.jsonpath` on the last. */
+function emitNightlyStepci({ scenarios, tag }, dir) {
+  const file = join(dir, 'stepci.yml');
+  const lines = ['version: "1.1"', `name: ${tag}`, 'env:', '  base: http://127.0.0.1:0/beta', 'tests:'];
+  const auth = `Authorization: "Bearer ${TOKEN}"`;
+  for (const s of scenarios) {
+    const url = `\${{env.base}}${COLLECTION}/${s.objectId}`;
+    lines.push(
+      `  ${s.name}:`,
+      '    steps:',
+      '      - name: before',
+      '        http:',
+      `          url: ${url}`,
+      '          method: GET',
+      `          headers: { ${auth} }`,
+      '          check: { status: 200 }',
+      '      - name: patch',
+      '        http:',
+      `          url: ${url}`,
+      '          method: PATCH',
+      `          headers: { Content-Type: application/json, ${auth} }`,
+      `          json: { displayName: ${q(s.newName)} }`,
+      '          check: { status: 200 }',
+      '      - name: after',
+      '        http:',
+      `          url: ${url}`,
+      '          method: GET',
+      `          headers: { ${auth} }`,
+      '          check:',
+      '            status: 200',
+      `            jsonpath: { $.displayName: ${q(s.newName)} }`,
+    );
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return { file };
+}
+
+/**
+ * Newman: a v2.1 collection with one folder per scenario holding its three requests, each with its own test script
+ * (status 200; on the last, the displayName too).
+ */
+function emitNightlyNewman({ scenarios, tag }, dir) {
+  const file = join(dir, 'newman.postman_collection.json');
+  const status = 'pm.test("status 200", () => pm.response.to.have.status(200));';
+  const request = (name, method, s, extra = {}, tests = [status]) => ({
+    name,
+    event: [{ listen: 'test', script: { type: 'text/javascript', exec: tests } }],
+    request: {
+      method,
+      url: `{{base}}${COLLECTION}/${s.objectId}`,
+      header: [{ key: 'Authorization', value: `Bearer ${TOKEN}` }, ...(extra.header ?? [])],
+      ...(extra.body ? { body: extra.body } : {}),
+    },
+  });
+  const collection = {
+    info: { name: tag, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    variable: [{ key: 'base', value: 'http://127.0.0.1:0/beta' }],
+    item: scenarios.map((s) => ({
+      name: s.name,
+      item: [
+        request('before', 'GET', s),
+        request('patch', 'PATCH', s, {
+          header: [{ key: 'Content-Type', value: 'application/json' }],
+          body: { mode: 'raw', raw: JSON.stringify({ displayName: s.newName }) },
+        }),
+        request('after', 'GET', s, {}, [
+          status,
+          `pm.test("displayName persisted", () => pm.expect(pm.response.json().displayName).to.eql(${q(s.newName)}));`,
+        ]),
+      ],
+    })),
+  };
+  writeFileSync(file, json(collection));
+  return { file };
+}
+
+/** Our suite's shared files: the body contract and suite.yaml with the collection variable. */
+function writeOursSuite(suite, contracts, tag, title) {
+  writeFileSync(
+    join(contracts, 'bench.pki.json'),
+    json({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'bench.pki', ...BODY_SCHEMA }),
+  );
+  writeFileSync(
+    join(suite, 'suite.yaml'),
+    [`suite: ${tag}`, `title: ${title}`, 'variables:', `  collection: ${COLLECTION}`, ''].join('\n'),
+  );
 }

@@ -1,9 +1,10 @@
 // The neutral loopback server every tool talks to: node:http with keep-alive, answering the workload's PATCHes as Graph
-// would, counting what it served, optionally planting one wrong answer per check, optionally throttling to R requests
-// per second.
+// would, counting what it served, optionally planting one wrong answer per check. (The throttled nightly has its own
+// server: nightlyServer.js.)
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { COLLECTION, SUCCESS_CONTENT_TYPE, TOKEN } from './workload.js';
+import { listenLoopback } from './listen.js';
 
 const PREFIX = `/beta${COLLECTION}/`;
 const CONTEXT = `https://graph.microsoft.com/beta/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/$entity`;
@@ -14,7 +15,6 @@ const CONTEXT = `https://graph.microsoft.com/beta/$metadata#directory/publicKeyI
 export async function startServer() {
   let expected = new Map();
   let plant = new Map();
-  let throttle;
   let stats;
   const server = createServer({ keepAlive: true, keepAliveTimeout: 60_000 }, (req, res) => {
     const chunks = [];
@@ -36,19 +36,6 @@ export async function startServer() {
   }
 
   function answer(req, res, bodyText) {
-    const now = performance.now();
-    stats.firstAt ??= now;
-    if (throttle && !throttle.take(now)) {
-      stats.throttled++;
-      const waitS = Math.ceil(throttle.waitMs(now)) / 1000;
-      res.writeHead(429, {
-        'Content-Type': 'application/json',
-        'request-id': randomUUID(),
-        'Retry-After': waitS.toFixed(3),
-        'Content-Length': 2,
-      });
-      return res.end('{}');
-    }
     if (req.method !== 'PATCH' || !req.url.startsWith(PREFIX)) return reject(res, 404, 'unknownRoute');
     const scenario = expected.get(req.url.slice(PREFIX.length));
     if (!scenario) return reject(res, 404, 'unknownId');
@@ -64,7 +51,6 @@ export async function startServer() {
     if (body?.displayName !== scenario.body.displayName || Object.keys(body).length !== 1)
       return reject(res, 400, 'wrongBody');
     stats.served++;
-    stats.lastOkAt = now;
     stats.seen.add(scenario.index);
     const kind = plant.get(scenario.index);
     if (kind) stats.planted++;
@@ -92,25 +78,20 @@ export async function startServer() {
     res.end(text);
   }
 
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const port = server.address().port;
+  const { port, baseUrl } = await listenLoopback(server);
   return {
     port,
-    baseUrl: `http://127.0.0.1:${port}/beta`,
-    /** Arms the server for one run: the workload it expects, planted answers (index → kind), an optional rate limit. */
+    baseUrl,
+    /** Arms the server for one run: the workload it expects and planted answers (index → kind). */
     load(workload, options = {}) {
       expected = new Map(workload.scenarios.map((s) => [s.objectId, s]));
       plant = options.plant ?? new Map();
-      throttle = options.ratePerSecond ? tokenBucket(options.ratePerSecond) : undefined;
       stats = {
         served: 0,
         planted: 0,
         rejected: 0,
-        throttled: 0,
         reasons: {},
         seen: new Set(),
-        firstAt: undefined,
-        lastOkAt: undefined,
       };
     },
     /** What was served since the last load: `distinct` counts different scenarios answered 200 (or planted). */
@@ -120,22 +101,5 @@ export async function startServer() {
         server.closeAllConnections();
         server.close(done);
       }),
-  };
-}
-
-/**
- * At most R requests per second, evenly spaced (a token bucket holding one token): the strictest reading of "R per
- * second".
- */
-function tokenBucket(rate) {
-  const interval = 1000 / rate;
-  let nextAt = -Infinity;
-  return {
-    take(now) {
-      if (now + 0.05 < nextAt) return false;
-      nextAt = Math.max(now, nextAt) + interval;
-      return true;
-    },
-    waitMs: (now) => Math.max(1, nextAt - now),
   };
 }

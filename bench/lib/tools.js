@@ -173,7 +173,13 @@ function readOurs(file) {
         s.failures.map((f) => kinds[f.code] ?? f.code),
       );
   const exchanges = report.scenarios.flatMap((s) => (s.exchanges ?? []).map((e) => ({ ...e, scenario: s.id })));
-  return { passed: report.totals.passed, failed: report.scenarios.length - report.totals.passed, failures, exchanges };
+  return {
+    passed: report.totals.passed,
+    failed: report.scenarios.length - report.totals.passed,
+    errored: report.totals.errored ?? 0,
+    failures,
+    exchanges,
+  };
 }
 
 function readStepci({ stdout }) {

@@ -67,3 +67,22 @@ export function plantPlan(n) {
   PLANT_KINDS.forEach((kind, k) => plan.set(Math.floor(((k + 1) * n) / (PLANT_KINDS.length + 1)), kind));
   return plan;
 }
+
+/**
+ * The throttled nightly workload: N scenarios of three requests on distinct objects (GET, PATCH displayName, GET that
+ * must show it). Each object starts with `initialName` on the server; the PATCH sends `newName`.
+ */
+export function makeNightlyWorkload(n, tag = 'nightly') {
+  const scenarios = [];
+  for (let i = 0; i < n; i++) {
+    const num = String(i + 1).padStart(5, '0');
+    scenarios.push({
+      index: i,
+      name: `${tag}-${num}`,
+      objectId: randomUUID(),
+      initialName: `Seeded PKI ${num}`,
+      newName: `Nightly PKI ${num}`,
+    });
+  }
+  return { n, tag, scenarios };
+}

@@ -70,6 +70,41 @@ test('response contract: write-only properties are not promised, read-only ones 
   expect(valid('response.4XX', { error: { message: 'no code' } })).toContain('/error required');
 });
 
+test("every example of the description is accepted by its schema's contract; a closed type refuses unknown properties", () => {
+  const { valid, contracts } = patch();
+  const ajv = createAjv();
+  const request = contracts[0].schema as { $defs: Record<string, Record<string, unknown>> };
+  // Each component's example against that component alone, as the request contract holds it.
+  ajv.addSchema({ ...request, $id: 'defs' });
+  // Every `examples` anywhere in the converted schemas, with the JSON pointer of the schema that holds it.
+  const examples: Array<[string, unknown]> = [];
+  const walk = (node: unknown, pointer: string) => {
+    if (!node || typeof node !== 'object') return;
+    for (const e of (node as { examples?: unknown[] }).examples ?? []) examples.push([pointer, e]);
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'examples' && value && typeof value === 'object')
+        walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  };
+  walk(request.$defs, '/$defs');
+  expect(examples.map(([pointer]) => pointer).sort()).toEqual([
+    '/$defs/microsoft.graph.certificateBasedAuthPki/allOf/1/properties/displayName',
+    '/$defs/microsoft.graph.pkiStatus',
+    '/$defs/microsoft.graph.uploadWindow',
+  ]);
+  for (const [pointer, example] of examples) {
+    const validate = ajv.getSchema(`defs#${pointer}`)!;
+    expect(validate(example), `${pointer}: ${JSON.stringify(validate.errors)}`).toBe(true);
+  }
+  const window = { opensDateTime: '2026-01-01T08:00:00Z', hours: 4 };
+  expect(valid('request', { ...pki, uploadToken: 'a', uploadWindow: window })).toBe('valid');
+  expect(valid('request', { ...pki, uploadToken: 'a', uploadWindow: { ...window, colour: 'red' } })).toContain(
+    '/uploadWindow additionalProperties',
+  );
+  expect(valid('request', { ...pki, uploadToken: 'a', uploadWindow: { ...window, hours: 'four' } })).toContain(
+    '/uploadWindow/hours type',
+  );
+});
+
 test('only the $ref closure is emitted, with provenance and the x-ms-* extensions kept as annotations', () => {
   const { contracts } = patch();
   const request = contracts[0].schema as Record<string, Record<string, unknown>>;
@@ -78,6 +113,7 @@ test('only the $ref closure is emitted, with provenance and the x-ms-* extension
     'microsoft.graph.directoryObject',
     'microsoft.graph.entity',
     'microsoft.graph.pkiStatus',
+    'microsoft.graph.uploadWindow',
   ]);
   expect(request['x-provenance']).toMatchObject({
     source: 'pki-3.0.yaml',
