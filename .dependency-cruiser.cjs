@@ -19,6 +19,7 @@ const layers = {
   history: ['common', 'report'],
   openapi: ['common'],
   docs: ['common'],
+  diff: ['common'],
   recordings: ['common', 'contract', 'scenario', 'check', 'targets', 'engine'],
   runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings', 'matrix'],
   cli: [
@@ -38,6 +39,7 @@ const layers = {
     'history',
     'openapi',
     'docs',
+    'diff',
   ],
 };
 

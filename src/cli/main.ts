@@ -12,6 +12,7 @@ const commands: Record<string, () => Command> = {
   record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand,
   'merge-reports': () =>
     (require('./mergeReportsCommand') as typeof import('./mergeReportsCommand')).mergeReportsCommand,
+  contracts: () => (require('./contractsDiffCommand') as typeof import('./contractsDiffCommand')).contractsDiffCommand,
   docs: () => (require('./docsCommand') as typeof import('./docsCommand')).docsCommand,
   import: () => (require('./importCommand') as typeof import('./importCommand')).importCommand,
   history: () => (require('./historyCommand') as typeof import('./historyCommand')).historyCommand,

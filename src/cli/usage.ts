@@ -29,6 +29,13 @@ Options:
   --history FILE     compare with the previous run of each target (new failures, fixed) and append this run
                      to the history database (see conformance history --help)
 `,
+  contracts: `Usage: conformance contracts diff A B [--format text|json|markdown] [--fail-on breaking|may-break]
+
+The differences between two sources of the same contracts: each side a contract file, a folder of contracts (paired
+by file name), or an OpenAPI operation FILE#METHOD /path. Properties added or removed, required, refused (read-only),
+nullable, types, formats, enum values, closed objects and contracts present on one side only, each classified for a
+client and for a server (breaking, may-break, safe), with the scenarios it touches. --fail-on: exit 1 at that level.
+`,
   docs: `Usage: conformance docs lint PATH... [--format text|json]
 
 Lint Graph docs pages (files, or folders of .md) in the annotated markdown of Microsoft's docs repository: example
@@ -130,6 +137,7 @@ Commands:
   merge-reports DIR... [--report-dir OUT]   Merge the reports of a run's shards into one set.
   import openapi FILE [--operation "METHOD /path"]   Contracts from an OpenAPI description.
   docs lint PATH... [--format json]   Strict lint of Graph docs pages (exit 1 on problems).
+  contracts diff A B [--format text|json|markdown] [--fail-on LEVEL]   Where two contract sources disagree.
   history  [--history FILE] [--format text|json|html]   What changed since the last run, flaky scenarios, trends.
   history import REPORT...   Append runs made elsewhere to the history.
   restore  [--target NAME] [--forget URL]   Undo what an interrupted live run left changed (default: live).
