@@ -173,13 +173,20 @@ function directionOf(key: string, schema: Record<string, unknown>): Direction {
 function scenariosTouching(differences: Difference[], paired: ReturnType<typeof pairs>): string[][] {
   const scenarios = listFiles(join(projectRoot, 'scenarios'), '.yaml').map((file) => {
     const text = readFileSync(file, 'utf8');
-    return { text, id: /^id:\s*(\S+)/m.exec(text)?.[1] };
+    // The scenario's own `id:` line says nothing about a property called id.
+    return { text: text.replace(/^id:.*$/m, ''), id: /^id:\s*(\S+)/m.exec(text)?.[1] };
   });
   return differences.map((d) => {
     const pair = paired.find(([key]) => key === d.contract);
     const ids = [pair?.[1]?.schema.$id, pair?.[2]?.schema.$id].filter((x): x is string => typeof x === 'string');
     return scenarios
-      .filter((s) => s.id && ids.some((id) => s.text.includes(id)) && (!d.property || s.text.includes(d.property)))
+      .filter(
+        (s) =>
+          s.id &&
+          ids.some((id) => s.text.includes(id)) &&
+          (!d.property ||
+            new RegExp(`(^|[^\\w@.])${d.property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(s.text)),
+      )
       .map((s) => s.id!);
   });
 }
