@@ -18,7 +18,7 @@ const layers = {
   matrix: ['common', 'report'],
   history: ['common', 'report'],
   openapi: ['common'],
-  docs: ['common'],
+  docs: ['common', 'contract'],
   diff: ['common'],
   recordings: ['common', 'contract', 'scenario', 'check', 'targets', 'engine'],
   runner: ['common', 'contract', 'scenario', 'check', 'report', 'targets', 'replay', 'engine', 'recordings', 'matrix'],

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { SourceLocation } from '../common/sourceLocation';
 import { failure, type Failure } from '../common/failure';
 import type { FailureCode } from '../common/failureCodes';
-import { readPointer } from './readPointer';
+import { readPointer } from '../common/readPointer';
 
 /** Converts ajv errors for one value into failures, keeping instance and schema paths, dropping anyOf noise. */
 export function schemaFailures(

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { escapeRegExp } from '../common/escapeRegExp';
 import { listFiles } from '../common/listFiles';
 import { log, UsageError } from '../common/log';
 import { projectRoot } from '../common/projectRoot';
@@ -184,8 +185,7 @@ function scenariosTouching(differences: Difference[], paired: ReturnType<typeof 
         (s) =>
           s.id &&
           ids.some((id) => s.text.includes(id)) &&
-          (!d.property ||
-            new RegExp(`(^|[^\\w@.])${d.property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(s.text)),
+          (!d.property || new RegExp(`(^|[^\\w@.])${escapeRegExp(d.property)}(?![\\w])`).test(s.text)),
       )
       .map((s) => s.id!);
   });

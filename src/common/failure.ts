@@ -33,3 +33,10 @@ export function failure(code: FailureCode, fields: Omit<Failure, 'code' | 'title
 export function isHarnessFailure(f: Failure): boolean {
   return f.code.startsWith('harness.');
 }
+
+/** The codes of a scenario's failures, each once: contract failures first, then harness ones. */
+export function failureCodesOf(failures: Failure[]): string[] {
+  const contract = failures.filter((f) => !isHarnessFailure(f)).map((f) => f.code);
+  const harness = failures.filter(isHarnessFailure).map((f) => f.code);
+  return [...new Set([...contract, ...harness])];
+}

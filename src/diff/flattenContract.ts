@@ -1,3 +1,5 @@
+import { readPointer } from '../common/readPointer';
+
 /** One property of a body contract, as a diff compares it. */
 export interface PropertyShape {
   /** JSON types it allows (`null` among them when nullable); empty when any. */
@@ -34,15 +36,6 @@ const annotationKeys = new Set([
 /** Finds a schema by `$id`, for `$ref`s into other contracts (`graph.beta.x#/$defs/y`). */
 export type SchemaRegistry = (id: string) => Record<string, unknown> | undefined;
 
-function pointer(root: unknown, fragment: string): unknown {
-  let node = root;
-  for (const token of fragment.replace(/^\//, '').split('/').filter(Boolean)) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
-}
-
 /** Follows `$ref`s (local, or into another contract by `$id`) and returns the schema and the document it is in. */
 function follow(
   schema: Schema,
@@ -54,7 +47,7 @@ function follow(
   const [id, fragment = ''] = schema.$ref.split('#');
   const target = id ? registry(id) : doc;
   if (!target) return [schema, doc];
-  const resolved = pointer(target, fragment) as Schema | undefined;
+  const resolved = readPointer(target, fragment) as Schema | undefined;
   if (resolved === undefined) return [schema, doc];
   // A $ref beside other keywords: the rest applies too (2020-12), so the referenced schema is merged in.
   const rest = Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$ref'));

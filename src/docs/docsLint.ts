@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { Problem } from '../common/problem';
 import { readDocsPage, type CodeBlock, type DocsPage } from './docsPage';
-import { httpMessage, positionIn, type HttpMessage } from './httpBlock';
+import { jsonErrorPosition, positionAt } from '../contract/jsonPosition';
+import { httpMessage, type HttpMessage } from './httpBlock';
 import { plainType, resourceProperties, type ResourceProperty } from './resourceProperties';
 
 /** What a typed property's example value must look like; a placeholder such as "String (timestamp)" does not. */
@@ -158,9 +159,11 @@ export function lintDocsPage(page: DocsPage, path: string): Problem[] {
       try {
         json = JSON.parse(body);
       } catch (error) {
-        const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
         const trailing = /,\s*[}\]]/.exec(body);
-        const where = trailing ? positionIn(body, trailing.index, bodyLine) : positionIn(body, offset, bodyLine);
+        const where = onPage(
+          trailing ? positionAt(body, trailing.index) : jsonErrorPosition(body, error as Error),
+          bodyLine,
+        );
         add(
           'docs.example.notJson',
           `the ${side} example's body is not JSON${trailing ? ': a trailing comma' : ''} (${(error as Error).message})`,
@@ -251,10 +254,15 @@ function exactCase(path: string): boolean {
   return readdirSync(dirname(path)).includes(basename(path));
 }
 
+/** A position in a body that starts on page line `bodyLine`, as a page position. */
+function onPage(at: { line: number; column: number }, bodyLine: number): { line: number; column: number } {
+  return { line: bodyLine + at.line - 1, column: at.column };
+}
+
 /** Where `"key":` is written in a body. */
 function lineOfKey(body: string, key: string, bodyLine: number): { line: number; column: number } {
   const index = body.indexOf(`${JSON.stringify(key)}`);
-  return index < 0 ? { line: bodyLine, column: 1 } : positionIn(body, index, bodyLine);
+  return index < 0 ? { line: bodyLine, column: 1 } : onPage(positionAt(body, index), bodyLine);
 }
 
 /** The resource page the API page documents: the linked `resources/*.md` named after the response's type, or the first. */

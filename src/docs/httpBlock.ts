@@ -45,9 +45,3 @@ export function httpMessage(block: CodeBlock): HttpMessage {
   }
   return message;
 }
-
-/** The line and column (1-based) of a character offset in a text that starts at `line`. */
-export function positionIn(text: string, offset: number, line: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: line + before.length - 1, column: before.at(-1)!.length + 1 };
-}

@@ -1,7 +1,5 @@
+import { escapeHtml } from '../report/escapeHtml';
 import type { HistoryReport } from './historyText';
-
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * A small self-contained page of the history: per target, the changes since the previous run, the flaky scenarios and
@@ -17,7 +15,8 @@ export function historyHtml(report: HistoryReport): string {
       .map((s) => {
         const squares = s.verdicts
           .map(
-            (v, i) => `<span class="sq ${v ?? 'absent'}" title="${escape(t.runStarts[i])}: ${v ?? 'not run'}"></span>`,
+            (v, i) =>
+              `<span class="sq ${v ?? 'absent'}" title="${escapeHtml(t.runStarts[i])}: ${v ?? 'not run'}"></span>`,
           )
           .join('');
         const d = durations.get(s.scenario);
@@ -25,14 +24,14 @@ export function historyHtml(report: HistoryReport): string {
           .filter(Boolean)
           .map((n) => `<span class="note">${n}</span>`)
           .join(' ');
-        return `<tr data-scenario="${escape(s.scenario)}"><th scope="row"><span class="id">${escape(s.scenario)}</span> ${notes}<span class="title">${escape(s.title)}</span></th><td class="strip">${squares}</td><td>${d ? d.medianMs : '-'}</td><td>${d ? d.p95Ms : '-'}</td></tr>`;
+        return `<tr data-scenario="${escapeHtml(s.scenario)}"><th scope="row"><span class="id">${escapeHtml(s.scenario)}</span> ${notes}<span class="title">${escapeHtml(s.title)}</span></th><td class="strip">${squares}</td><td>${d ? d.medianMs : '-'}</td><td>${d ? d.p95Ms : '-'}</td></tr>`;
       })
       .join('\n');
     const c = t.changes;
     const tr = t.trouble;
-    return `<section data-target="${escape(t.target)}">
-<h2>${escape(t.target)}</h2>
-<p>${t.runs} run(s); last ${escape(t.last?.startedAt ?? '-')}${t.previous ? `, previous ${escape(t.previous.startedAt)}` : ''}.
+    return `<section data-target="${escapeHtml(t.target)}">
+<h2>${escapeHtml(t.target)}</h2>
+<p>${t.runs} run(s); last ${escapeHtml(t.last?.startedAt ?? '-')}${t.previous ? `, previous ${escapeHtml(t.previous.startedAt)}` : ''}.
 Since the previous run: <b>${c.newFailures.length}</b> new failure(s), <b>${c.fixed.length}</b> fixed, <b>${c.newlyErrored.length}</b> newly errored.
 Flaky: <b>${t.flaky.length}</b>. Target trouble (not flakiness): ${tr.errored} errored, ${tr.throttled} throttled, ${tr.unavailable} unavailable, ${tr.lost} lost, ${tr.retried} retried, ${tr.runsWithoutVerdict} run(s) without a verdict.</p>
 <table><thead><tr><th scope="col">scenario</th><th scope="col">last runs</th><th scope="col">median ms</th><th scope="col">p95 ms</th></tr></thead>
@@ -62,7 +61,7 @@ tbody th { font-weight: normal; }
 </head>
 <body>
 <h1>Conformance history</h1>
-<p>${escape(report.file)}: the last ${report.window} runs of each target.</p>
+<p>${escapeHtml(report.file)}: the last ${report.window} runs of each target.</p>
 ${sections.join('\n') || '<p>No runs yet.</p>'}
 </body>
 </html>

@@ -1,6 +1,6 @@
-import { isHarnessFailure } from '../common/failure';
+import { failureCodesOf } from '../common/failure';
 import type { Verdict } from '../common/scenarioResult';
-import type { ConformanceReport } from '../report/conformanceReport';
+import { totalsOf, type ConformanceReport } from '../report/conformanceReport';
 
 /** One scenario's verdict in one run against one target, as the history keeps it. */
 export interface HistoryVerdict {
@@ -67,14 +67,12 @@ export function historyRunsOf(
   const targets = report.targets ?? [report.target];
   return targets.map((target) => {
     const entries = report.scenarios.filter((s) => (s.target ?? report.target) === target);
-    const totals: Record<Verdict, number> = { passed: 0, failed: 0, errored: 0, skipped: 0 };
-    for (const e of entries) totals[e.verdict]++;
     return {
       target,
       startedAt: report.startedAt,
       finishedAt: report.finishedAt,
       exitCode: report.exit?.code,
-      totals,
+      totals: totalsOf(entries),
       source,
       metadata,
       verdicts: entries.map((e) => {
@@ -84,13 +82,11 @@ export function historyRunsOf(
           retried.unavailable += x.retried?.unavailable ?? 0;
           retried.lost += x.retried?.lost ?? 0;
         }
-        const contract = e.failures.filter((f) => !isHarnessFailure(f)).map((f) => f.code);
-        const harness = e.failures.filter(isHarnessFailure).map((f) => f.code);
         return {
           scenario: e.id,
           title: e.title,
           verdict: e.verdict,
-          codes: [...new Set([...contract, ...harness])].sort(),
+          codes: failureCodesOf(e.failures).sort(),
           ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}),
           retries: e.retries ?? 0,
           earlier: e.earlierAttempts ?? [],

@@ -1,3 +1,4 @@
+import { verdictMarks } from '../report/scenarioLine';
 import type { TargetHistory } from './historyView';
 
 /** What `conformance history` prints and writes as JSON: the file and each target's view of its last runs. */
@@ -10,8 +11,6 @@ export interface HistoryReport {
 
 const list = (items: Array<{ scenario: string; codes: string[] }>): string[] =>
   items.map((i) => `    ${i.scenario}${i.codes.length ? `  ${i.codes.join(' ')}` : ''}`);
-
-const marks = { passed: '✓', failed: '✘', errored: '!', skipped: '-' } as const;
 
 /** The history as text: per target, what changed since the previous run, flaky scenarios, trouble, slowest scenarios. */
 export function historyText(report: HistoryReport): string {
@@ -34,7 +33,7 @@ export function historyText(report: HistoryReport): string {
     for (const f of t.flaky) {
       const strip = t.strips
         .find((s) => s.scenario === f.scenario)!
-        .verdicts.map((v) => (v ? marks[v] : ' '))
+        .verdicts.map((v) => (v ? verdictMarks[v] : ' '))
         .join('');
       const why = [
         f.verdictChanges ? `${f.verdictChanges} verdict changes` : '',

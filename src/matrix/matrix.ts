@@ -1,4 +1,4 @@
-import { isHarnessFailure } from '../common/failure';
+import { failureCodesOf } from '../common/failure';
 import type { Verdict } from '../common/scenarioResult';
 import { totalsOf, type ConformanceReport } from '../report/conformanceReport';
 
@@ -65,12 +65,10 @@ export function matrixOf(
     let row = rows.get(entry.id);
     if (!row)
       rows.set(entry.id, (row = { id: entry.id, title: entry.title, file: entry.file, differs: false, cells: {} }));
-    const contract = entry.failures.filter((f) => !isHarnessFailure(f)).map((f) => f.code);
-    const harness = entry.failures.filter(isHarnessFailure).map((f) => f.code);
     const detail = entry.verdict === 'passed' ? undefined : detailOf(target, entry.id);
     row.cells[target] = {
       verdict: entry.verdict,
-      codes: [...new Set([...contract, ...harness])],
+      codes: failureCodesOf(entry.failures),
       ...(entry.durationMs !== undefined ? { durationMs: entry.durationMs } : {}),
       ...(entry.retries ? { retries: entry.retries } : {}),
       ...(detail ? { detail } : {}),

@@ -1,9 +1,6 @@
-import type { Matrix, MatrixCell } from './matrix';
-
-const marks: Record<MatrixCell['verdict'], string> = { passed: '✓', failed: '✘', errored: '!', skipped: '–' };
-
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../report/escapeHtml';
+import { verdictMarks } from '../report/scenarioLine';
+import type { Matrix } from './matrix';
 
 /** JSON inside a <script> element: nothing in it may close the element or open a comment. */
 const scriptJson = (value: unknown): string =>
@@ -24,7 +21,7 @@ export function matrixHtml(matrix: Matrix): string {
     .map((t) => {
       const { passed, failed, errored, skipped } = t.totals;
       const about = [t.kind, t.description].filter(Boolean).join(': ');
-      return `<th scope="col" data-target="${escape(t.name)}" title="${escape(about)}">${escape(t.name)}<small>${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped</small></th>`;
+      return `<th scope="col" data-target="${escapeHtml(t.name)}" title="${escapeHtml(about)}">${escapeHtml(t.name)}<small>${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped</small></th>`;
     })
     .join('');
   const body = matrix.rows
@@ -32,16 +29,17 @@ export function matrixHtml(matrix: Matrix): string {
       const cells = names
         .map((name) => {
           const cell = row.cells[name];
-          if (!cell) return `<td class="cell absent" data-target="${escape(name)}" data-verdict="absent">not run</td>`;
-          const codes = cell.codes.map((c) => `<code>${escape(c)}</code>`).join(' ');
-          const label = `${marks[cell.verdict]} ${cell.verdict}`;
+          if (!cell)
+            return `<td class="cell absent" data-target="${escapeHtml(name)}" data-verdict="absent">not run</td>`;
+          const codes = cell.codes.map((c) => `<code>${escapeHtml(c)}</code>`).join(' ');
+          const label = `${verdictMarks[cell.verdict]} ${cell.verdict}`;
           const inner = cell.detail
-            ? `<button type="button" data-row="${index}" data-target="${escape(name)}">${label}</button>`
+            ? `<button type="button" data-row="${index}" data-target="${escapeHtml(name)}">${label}</button>`
             : `<span>${label}</span>`;
-          return `<td class="cell ${cell.verdict}" data-target="${escape(name)}" data-verdict="${cell.verdict}">${inner}${codes ? `<div class="codes">${codes}</div>` : ''}</td>`;
+          return `<td class="cell ${cell.verdict}" data-target="${escapeHtml(name)}" data-verdict="${cell.verdict}">${inner}${codes ? `<div class="codes">${codes}</div>` : ''}</td>`;
         })
         .join('');
-      return `<tr data-id="${escape(row.id)}" data-differs="${row.differs}"><th scope="row"><span class="id">${escape(row.id)}</span><span class="title">${escape(row.title)}</span><span class="file">${escape(row.file)}</span></th>${cells}</tr>`;
+      return `<tr data-id="${escapeHtml(row.id)}" data-differs="${row.differs}"><th scope="row"><span class="id">${escapeHtml(row.id)}</span><span class="title">${escapeHtml(row.title)}</span><span class="file">${escapeHtml(row.file)}</span></th>${cells}</tr>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -49,7 +47,7 @@ export function matrixHtml(matrix: Matrix): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Compatibility matrix: ${escape(names.join(', '))}</title>
+<title>Compatibility matrix: ${escapeHtml(names.join(', '))}</title>
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #1f2328; }
 h1 { font-size: 1.3rem; margin: 0 0 .25rem; }
@@ -75,7 +73,7 @@ dialog pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fa;
 </head>
 <body>
 <h1>Compatibility matrix</h1>
-<p class="meta">${matrix.rows.length} scenarios × ${names.length} targets, run ${escape(matrix.startedAt)} to ${escape(matrix.finishedAt)}; <span id="differing">${matrix.differing}</span> rows where the targets differ.</p>
+<p class="meta">${matrix.rows.length} scenarios × ${names.length} targets, run ${escapeHtml(matrix.startedAt)} to ${escapeHtml(matrix.finishedAt)}; <span id="differing">${matrix.differing}</span> rows where the targets differ.</p>
 <p><label><input type="checkbox" id="only-differences"> Only the rows where the targets differ</label> <span id="shown" aria-live="polite">${matrix.rows.length} rows shown</span></p>
 <table id="matrix">
 <thead><tr><th scope="col">scenario</th>${head}</tr></thead>

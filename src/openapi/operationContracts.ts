@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readPointer } from '../common/readPointer';
+import { stableJson } from '../common/stableJson';
 import type { OpenAPIV3 } from 'openapi-types';
 import { convertSchema, type Direction, type JsonSchema } from './convertSchema';
 import type { Description } from './readDescription';
@@ -16,26 +18,9 @@ type Node = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 /** The JSON media types whose schema becomes a body contract. */
 const isJson = (mediaType: string) => /^application\/([\w.+-]*\+)?json\b/i.test(mediaType);
 
-/** A value's JSON with keys sorted: equal content, equal hash, whatever the key order of the file. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
 /** Reads a local `#/...` reference of the description. */
 function resolvePointer(doc: unknown, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
-  let node = doc;
-  for (const token of ref.slice(2).split('/')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
+  return ref.startsWith('#/') ? readPointer(doc, ref.slice(1)) : undefined;
 }
 
 /** The `$defs` key a component schema gets: its name, as it is (Graph names are dotted: microsoft.graph.entity). */

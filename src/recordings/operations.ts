@@ -1,6 +1,7 @@
 import { placeholderPattern } from '../scenario/interpolate';
 import type { Call, Scenario, Suite } from '../scenario/types';
 import type { Locator, YamlPath } from '../common/sourceLocation';
+import { escapeRegExp } from '../common/escapeRegExp';
 
 /**
  * A request the suites know how to judge: its method, its path as a pattern, and the call (with expectations) that
@@ -49,12 +50,9 @@ function pathPattern(template: string, suite: Suite): RegExp {
   let last = 0;
   for (const match of template.matchAll(placeholderPattern)) {
     const value = suite.doc.variables?.[match[1]];
-    source += escape(template.slice(last, match.index)) + (typeof value === 'string' ? escape(value) : '[^/]+');
+    source +=
+      escapeRegExp(template.slice(last, match.index)) + (typeof value === 'string' ? escapeRegExp(value) : '[^/]+');
     last = match.index + match[0].length;
   }
-  return new RegExp(`^${source}${escape(template.slice(last))}/?$`);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${source}${escapeRegExp(template.slice(last))}/?$`);
 }

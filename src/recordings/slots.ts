@@ -1,4 +1,5 @@
 import type { Bindings } from './bindings';
+import { escapeRegExp } from '../common/escapeRegExp';
 
 /** The text that stands for the run id in a cassette; replay puts the current run's id in its place. */
 export const runIdPlaceholder = '{{run.id}}';
@@ -20,20 +21,17 @@ function compile(recorded: string): { regex: RegExp; slots: string[] } | null {
     let source = '';
     let last = 0;
     for (const match of recorded.matchAll(slotPattern)) {
-      source += escape(recorded.slice(last, match.index)) + (match[0].startsWith('{{') ? '([\\s\\S]+?)' : guidGroup);
+      source +=
+        escapeRegExp(recorded.slice(last, match.index)) + (match[0].startsWith('{{') ? '([\\s\\S]+?)' : guidGroup);
       slots.push(match[0]);
       last = match.index + match[0].length;
     }
     compiled.set(
       recorded,
-      slots.length ? { regex: new RegExp(`^${source}${escape(recorded.slice(last))}$`), slots } : null,
+      slots.length ? { regex: new RegExp(`^${source}${escapeRegExp(recorded.slice(last))}$`), slots } : null,
     );
   }
   return compiled.get(recorded)!;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Har } from './har';
-import { stableJson } from './stableJson';
+import { stableJson } from '../common/stableJson';
 
 /** Times a re-recording changes though the exchange is the same: ISO date-times and HTTP dates. */
 const times =

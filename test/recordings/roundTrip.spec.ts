@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { readCassette } from '../../src/recordings/readCassette';
-import { stableJson } from '../../src/recordings/stableJson';
+import { stableJson } from '../../src/common/stableJson';
 import { secretForms } from '../cli/reportFiles';
 import { type CliResult, defaultScenarioIds, readConformance, runCli, showOutput } from '../cli/runCli';
 import { canaryToken, freshDir, harFiles, readHar, recordAgainstServer, verdictsOf } from './recordingsHarness';
