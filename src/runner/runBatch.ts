@@ -12,7 +12,6 @@ import { readResults, resultKey, writeResult } from './resultChannel';
 import type { RunContext } from '../engine/runScenario';
 import { runScenario } from '../engine/runScenario';
 import type { RunSettings } from './runSettings';
-import { plannedTarget } from './planned';
 import type { ScenarioResult, Verdict } from '../common/scenarioResult';
 import type { SourceLocation } from '../common/sourceLocation';
 import { counted } from '../common/counted';
@@ -76,7 +75,7 @@ export async function runBatch(
           ...(await runOne(scenario, run, testInfo, settings, step)),
         };
       };
-      await inLanes(batch.scenarios.length, scenariosInFlight(run, settings, target), one);
+      await inLanes(batch.scenarios.length, scenariosInFlight(run, settings), one);
       const notPassed = outcomes.filter((o): o is Outcome => o !== undefined && o.verdict !== 'passed');
       if (notPassed.length) throw batchVerdict(notPassed, testInfo);
     },
@@ -85,16 +84,13 @@ export async function runBatch(
 }
 
 /**
- * How many of a batch's scenarios run at once. A live target's latency is hidden by keeping several scenarios in
- * flight (each scenario's own requests stay in order); a target that follows one scenario at a time (cassettes, a
- * recorder) and in-process targets run one. The CLI sets 1 when scenarios share one existing object.
+ * How many of a batch's scenarios run at once: as many as the target takes requests at once (a live target hides its
+ * latency so; each scenario's own requests stay in order), or `--concurrency`. A target that follows one scenario at a
+ * time (cassettes, a recorder) runs one. The CLI sets 1 when scenarios share one existing object.
  */
-function scenariosInFlight(run: RunContext, settings: RunSettings, target: string): number {
+function scenariosInFlight(run: RunContext, settings: RunSettings): number {
   if (run.target.beginScenario) return 1;
-  if (settings.scenarioConcurrency !== undefined) return settings.scenarioConcurrency;
-  const config = plannedTarget(settings, target);
-  if (config.kind !== 'live') return 1;
-  return config.maxConcurrency ?? Number(process.env.CONFORMANCE_MAX_CONCURRENCY || 4);
+  return settings.scenarioConcurrency ?? run.target.requestCap ?? 1;
 }
 
 /** Calls `task(0..count-1)` with at most `lanes` at once, each lane taking the next index when its last one ends. */

@@ -32,8 +32,8 @@ export interface RunSettings {
   /** Playwright workers (CONFORMANCE_WORKERS); a folder is split so that each has a batch of it. */
   workers: number;
   /**
-   * Scenarios in flight per worker (CONFORMANCE_SCENARIO_CONCURRENCY, `run --concurrency`); absent: a live target's
-   * request cap, 1 for the others (src/runner/runBatch.ts).
+   * Scenarios in flight per worker (CONFORMANCE_SCENARIO_CONCURRENCY, `run --concurrency`); absent: the target's
+   * request cap (src/runner/runBatch.ts).
    */
   scenarioConcurrency?: number;
 }

@@ -38,7 +38,8 @@ export function createLiveTarget(config: LiveTargetConfig, env: NodeJS.ProcessEn
   const merged = { ...env, ...config.env };
   const baseUrl = (config.baseUrl ?? merged.GRAPH_BASE_URL ?? defaultGraphBaseUrl).replace(/\/$/, '');
   const credential: Credential = createCredential(merged, baseUrl);
-  const limit = concurrencyLimit(config.maxConcurrency ?? Number(merged.CONFORMANCE_MAX_CONCURRENCY || 4));
+  const requestCap = config.maxConcurrency ?? Number(merged.CONFORMANCE_MAX_CONCURRENCY || 4);
+  const limit = concurrencyLimit(requestCap);
   const timeoutMs = config.timeoutMs ?? Number(merged.CONFORMANCE_REQUEST_TIMEOUT_MS || 30_000);
   const policy = {
     ...defaultRetryPolicy,
@@ -54,6 +55,7 @@ export function createLiveTarget(config: LiveTargetConfig, env: NodeJS.ProcessEn
     baseUrl,
     authorization: () => credential.authorization(),
     send,
+    requestCap,
     secrets: () => credential.secrets(),
     existingId: (variable) => merged[variable] || undefined,
     journal: new Journal(journalFile(config.name, merged), baseUrl),

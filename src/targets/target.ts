@@ -19,6 +19,11 @@ export interface Target {
    * The id of an existing object to work on instead of a scratch one, from the variable a fixture names (live targets).
    */
   existingId?(variable: string): string | undefined;
+  /**
+   * How many requests the target takes at once (live targets: their concurrency cap); a worker keeps that many
+   * scenarios in flight to hide the service's latency. Absent: one scenario at a time.
+   */
+  requestCap?: number;
   /** Where writes are recorded before they happen, so an interrupted run can be undone (live targets). */
   journal?: Journal;
   /**
