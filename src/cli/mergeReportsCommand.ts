@@ -10,7 +10,7 @@ import { printProblems } from './printProblems';
 import { judgeBaseline } from './runReports';
 import { writeRunReports } from '../report/writeRunReports';
 import { clearReports } from './runReports';
-import { recordHistory } from './runHistory';
+import { openHistory, recordHistory } from './runHistory';
 import { mergeReports } from '../report/mergeReports';
 import { summaryText } from '../report/summaryText';
 import { runSettings } from '../runner/runSettings';
@@ -61,19 +61,15 @@ export async function mergeReportsCommand(args: string[]): Promise<number> {
   }
   if (values.history !== undefined) {
     // The merged run is one entry of the nightly history, as an unsharded run would be.
-    const { HistoryDb, HistoryError } = require('../history/historyDb') as typeof import('../history/historyDb');
-    let db: import('../history/historyDb').HistoryDb;
-    try {
-      db = HistoryDb.open(resolve(values.history));
-    } catch (error) {
-      if (!(error instanceof HistoryError)) throw error;
-      log.error(`${error.message}; nothing was merged`);
+    const opened = openHistory(resolve(values.history));
+    if ('refused' in opened) {
+      log.error(`${opened.refused}; nothing was merged`);
       return 2;
     }
     try {
-      recordHistory(report, db, 'merge-reports');
+      recordHistory(report, opened.db, 'merge-reports');
     } finally {
-      db.close();
+      opened.db.close();
     }
   }
   clearReports(out);

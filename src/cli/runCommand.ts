@@ -17,6 +17,7 @@ import { startRunner, type HeldRunner } from './spawnRunner';
 import { undoLeftovers } from './undoLeftovers';
 import { writeRefusal } from './writeSafety';
 import { checkTargets } from './runTargets';
+import { openHistory } from './runHistory';
 
 /**
  * `conformance run`: checks everything first (exit 2, nothing sent), guards and probes live targets (exit 3), runs the
@@ -43,15 +44,12 @@ export async function runCommand(args: string[]): Promise<number> {
   const run: RunIdentity = { reportDir: options.settings.reportDir, target: options.settings.target, startedAt };
   try {
     if (options.history) {
-      // Loaded only with --history: the SQLite binding is not needed by other runs.
-      const { HistoryDb, HistoryError } = require('../history/historyDb') as typeof import('../history/historyDb');
-      try {
-        run.history = HistoryDb.open(options.history);
-      } catch (error) {
-        if (!(error instanceof HistoryError)) throw error;
-        log.error(`${error.message}; nothing was sent`);
-        return finishReports(run, { code: 2, message: error.message });
+      const opened = openHistory(options.history);
+      if ('refused' in opened) {
+        log.error(`${opened.refused}; nothing was sent`);
+        return finishReports(run, { code: 2, message: opened.refused });
       }
+      run.history = opened.db;
     }
     if (options.baseline) {
       const loaded = loadBaseline(options.baseline);

@@ -7,6 +7,20 @@ import { historyRunsOf, runMetadata } from '../history/historyRecord';
 import { changesBetween } from '../history/historyView';
 
 /**
+ * Opens the history database for a command, loading the SQLite binding only then (runs without --history never need
+ * it): the database, or the sentence saying why the file cannot be used.
+ */
+export function openHistory(file: string): { db: HistoryDb } | { refused: string } {
+  const { HistoryDb, HistoryError } = require('../history/historyDb') as typeof import('../history/historyDb');
+  try {
+    return { db: HistoryDb.open(file) };
+  } catch (error) {
+    if (!(error instanceof HistoryError)) throw error;
+    return { refused: error.message };
+  }
+}
+
+/**
  * `run --history FILE`: compares the finished run with the previous run of each of its targets, marks the failures
  * that are new since then (each scenario entry's `newSinceLastRun`, and `history` in conformance.json), says so on the
  * console, and appends the run. A run that reached no verdict is kept too: it is the target's trouble.
