@@ -55,7 +55,8 @@ export async function contractsDiffCommand(args: string[]): Promise<number> {
   }
   const registry = registryOf([a, b]);
   const differences: Difference[] = [];
-  for (const [key, ca, cb] of pairs(a, b)) {
+  const paired = pairs(a, b);
+  for (const [key, ca, cb] of paired) {
     const schema = (ca ?? cb)!.schema;
     const direction = directionOf(key, schema);
     if (!ca || !cb) {
@@ -67,7 +68,7 @@ export async function contractsDiffCommand(args: string[]): Promise<number> {
       ...diffContracts(key, direction, flattenContract(ca.schema, registry), flattenContract(cb.schema, registry)),
     );
   }
-  const touched = scenariosTouching(differences, pairs(a, b));
+  const touched = scenariosTouching(differences, paired);
   const report = { a: a.label, b: b.label, differences: differences.map((d, i) => ({ ...d, scenarios: touched[i] })) };
   if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(format === 'markdown' ? diffMarkdown(report) : diffText(report));
@@ -89,12 +90,7 @@ function loadSide(spec: string): Side {
         `${description.file} has no operation ${JSON.stringify(operation)}${unknown[0]?.near.length ? `; near it: ${unknown[0].near.join(', ')}` : ''}`,
       );
     const contracts = operationContracts(description, selected[0], 'diff.').map((c) => ({
-      key: c.fileName
-        .split('.')
-        .slice(-3, -1)
-        .join('.')
-        .replace(/^.*\.(request)$/, '$1')
-        .replace(/^[^.]*\.?(?=response)/, ''),
+      key: c.kind,
       schema: c.schema,
     }));
     return { label: spec, contracts };

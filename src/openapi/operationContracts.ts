@@ -8,6 +8,8 @@ import { pointerToken, type SelectedOperation } from './selectOperations';
 
 /** One generated contract: its file name, `$id` and schema. */
 export interface GeneratedContract {
+  /** `request`, or `response.<status>` as the description writes it (`response.2XX`, `response.default`). */
+  kind: string;
   fileName: string;
   id: string;
   schema: Record<string, unknown>;
@@ -49,7 +51,7 @@ export function operationContracts(
   const emit = (kind: string, direction: Direction, schema: Node, pointer: string) => {
     const contract = bodyContract(description, schema, direction, pointer);
     const id = `${idPrefix}${name}.${kind}`;
-    out.push({ fileName: `${name}.${kind}.json`, id, schema: { $id: id, ...contract } });
+    out.push({ kind, fileName: `${name}.${kind}.json`, id, schema: { $id: id, ...contract } });
   };
   const body = follow<OpenAPIV3.RequestBodyObject>(op.operation.requestBody);
   for (const [mediaType, media] of Object.entries(body?.content ?? {}))

@@ -49,8 +49,8 @@ export function createPacer(
     },
     observe({ status, headers }, sentAt) {
       const t = now();
-      const send = sends.find((s) => s.at === sentAt);
-      if (send) send.accepted = status !== 429;
+      const index = sends.findIndex((s) => s.at === sentAt);
+      if (index >= 0) sends[index].accepted = status !== 429;
       // Each accepted send narrows the spacing a little, down to what was learned, so it does not stay wider than the
       // service needs; each further 429 widens it a little (sends leave a little late or early: timers, the pool).
       if (status !== 429 && learnedMs > 0) gapMs = Math.max(learnedMs, gapMs - narrowMs);
@@ -62,13 +62,14 @@ export function createPacer(
         notBefore = Math.max(notBefore, t + (retryAfter ?? 0));
         return;
       }
-      // The service's next token comes `retryAfter` after this send arrived; the last accepted send took the one before.
-      // Only when the send right before this one was accepted does the sum measure the spacing.
-      const index = sends.findIndex((s) => s.at === sentAt);
-      const previous = index > 0 ? sends[index - 1] : undefined;
-      const spacing = previous?.accepted ? sentAt - previous.at + retryAfter : undefined;
       if (learnedMs > 0) gapMs = Math.min(learnedMs * 1.1, gapMs + widenMs);
-      else if (spacing !== undefined && spacing < rateLimitMs) gapMs = learnedMs = spacing;
+      else {
+        // The service's next token comes `retryAfter` after this send arrived, and the send before took the last one:
+        // only when that send was accepted does the sum measure the spacing.
+        const previous = index > 0 ? sends[index - 1] : undefined;
+        const spacing = previous?.accepted ? sentAt - previous.at + retryAfter : undefined;
+        if (spacing !== undefined && spacing < rateLimitMs) gapMs = learnedMs = spacing;
+      }
       // The schedule continues from that token: a refused send took none; a later send (accepted, or not yet
       // answered) keeps its slot, and the next one comes after it.
       const later = sends.filter((s) => s.accepted !== false && s.at > sentAt).at(-1)?.at ?? -Infinity;
