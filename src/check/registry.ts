@@ -2,6 +2,7 @@ import type { Check } from './check';
 import { echoConformance } from './checks/echoConformance';
 import { emptyBodyConformance } from './checks/emptyBodyConformance';
 import { bodyMatches } from './checks/bodyMatches';
+import { collectionItems } from './checks/collectionItems';
 import { persistenceConformance } from './checks/persistenceConformance';
 import { responseSchemaConformance } from './checks/responseSchemaConformance';
 import { partialUpdateConformance } from './checks/partialUpdateConformance';
@@ -25,6 +26,7 @@ export const checks: readonly Check[] = [
   odataTypeConformance,
   errorCodeConformance,
   bodyMatches,
+  collectionItems,
   echoConformance,
   persistenceConformance,
   partialUpdateConformance,

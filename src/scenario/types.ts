@@ -26,6 +26,16 @@ export interface BodyExpectation {
   persisted?: string | { step: string; except?: string[] };
   unchanged?: { from: string; except?: string[] };
   serverManaged?: { from: string; advanced?: boolean };
+  items?: ItemsExpectation;
+}
+
+/** What the items of a collection answer (`value`) must be: how many, each one, which ids, in which order. */
+export interface ItemsExpectation {
+  count?: number | { min?: number; max?: number };
+  every?: unknown;
+  includes?: string[];
+  excludes?: string[];
+  sortedBy?: { property: string; order?: 'asc' | 'desc' };
 }
 
 /** What an answer must be; every part optional. */

@@ -21,7 +21,7 @@ export function weakWrites(scenario: Scenario): Problem[] {
     const written = Object.keys(body).filter((k) => !k.startsWith('@'));
     if (written.length === 0) return;
     const later = doc.steps.slice(i + 1);
-    if (!later.some((s) => verifies(s, step.name, written)))
+    if (!later.some((s) => verifies(s, step, written)))
       problems.push({
         code: 'scenario.write.unverified',
         severity: 'warning',
@@ -65,9 +65,12 @@ function fixtureOf(step: Step, fixtures: string[]): string | undefined {
 
 /**
  * Whether a step reads back what `name` wrote: `persisted: name`, a `matches:` of a written property,
- * `{steps.name...}`, or `serverManaged` for a write of a server-managed property.
+ * `{steps.name...}`, `serverManaged` for a write of a server-managed property, or a listing whose `items` read a written
+ * property (`every`, `sortedBy`) or name the object by an id the write captured (`includes`).
  */
-function verifies(step: Step, name: string, written: string[]): boolean {
+function verifies(step: Step, writer: Step, written: string[]): boolean {
+  const name = writer.name;
+  const captured = Object.keys(writer.capture ?? {});
   let found = false;
   walkExpectations(step.expect, [], (e) => {
     const persisted = e.body?.persisted;
@@ -77,7 +80,13 @@ function verifies(step: Step, name: string, written: string[]): boolean {
     // serverManaged reads back the server-managed properties a write may have tried to set.
     const managed =
       e.body?.serverManaged !== undefined && written.some((p) => p === 'lastModifiedDateTime' || p === 'id');
-    if (persistedStep === name || matched || refers || managed) found = true;
+    const items = e.body?.items;
+    const listed =
+      items !== undefined &&
+      ((isObject(items.every) && written.some((p) => p in (items.every as object))) ||
+        (items.sortedBy !== undefined && written.includes(items.sortedBy.property)) ||
+        placeholdersIn(items.includes).some((p) => captured.some((c) => p.startsWith(`${c}.`))));
+    if (persistedStep === name || matched || refers || managed || listed) found = true;
   });
   return found;
 }

@@ -19,6 +19,13 @@ export const checkCodes: Record<string, FailureCode[]> = {
   odata_type_conformance: ['contract.body.odataType'],
   error_code_conformance: ['contract.error.code'],
   body_matches: ['contract.body.mismatch'],
+  collection_items: [
+    'contract.items.count',
+    'contract.items.mismatch',
+    'contract.items.missing',
+    'contract.items.unexpected',
+    'contract.items.order',
+  ],
   echo_conformance: ['contract.body.notEchoed'],
   persistence_conformance: ['contract.body.notPersisted'],
   partial_update_conformance: ['contract.body.changed'],

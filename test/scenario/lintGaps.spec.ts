@@ -92,3 +92,34 @@ test('a scenario that writes and reads back a new value raises no warning', () =
   expect(result.status, showOutput(result)).toBe(0);
   expect(result.stderr).toBe('');
 });
+
+const createThenList = (items: string) => `id: listed
+title: Creates an object and lists it
+steps:
+  - name: create
+    request: { method: POST, path: "{collection}", headers: { Content-Type: application/json }, body: { displayName: "x {run.id}" } }
+    capture: { made: $body }
+    expect: { status: 201 }
+  - name: list
+    request: { method: GET, path: "{collection}" }
+    expect: { status: 200, body: { items: ${items} } }
+`;
+
+test('a listing reads a create back only when its items name the created id or a written property', () => {
+  const weak = runCli(['lint', suiteWith({ 'weak.yaml': createThenList('{ count: { min: 1 } }') })], {
+    timeoutMs: 60_000,
+  });
+  expect(weak.stderr, showOutput(weak)).toMatch(
+    /warning\[scenario\.write\.unverified\]: step `create` writes displayName, but no later step reads it back/,
+  );
+  for (const items of [
+    '{ includes: ["{made.id}"] }',
+    '{ every: { displayName: "x {run.id}" } }',
+    '{ sortedBy: { property: displayName } }',
+  ]) {
+    const strong = runCli(['lint', '--strict', suiteWith({ 'strong.yaml': createThenList(items) })], {
+      timeoutMs: 60_000,
+    });
+    expect(strong.status, `${items}\n${showOutput(strong)}`).toBe(0);
+  }
+});
