@@ -47,6 +47,10 @@ const R = {
   errorMediaType: 'Every failure has a JSON media type',
   envelope: 'Every failure carries the Graph error envelope {error: {code, message, innerError}}',
   errorClass: 'Each rejection answers the right status class (4xx for a client mistake)',
+  top: 'A list honours $top (1 to 999): a page holds at most that many objects',
+  filter: 'A list honours $filter: only the objects it selects are listed',
+  orderBy: 'A list honours $orderby: objects come in that order',
+  skip: '$skip is refused with 400: a list pages by @odata.nextLink only',
 } as const;
 
 const registry = {
@@ -230,6 +234,10 @@ const registry = {
     rule: R.envelope,
     description: 'Error bodies are an HTML page, still labelled application/json.',
   },
+  'top-ignored': { rule: R.top, description: '$top is accepted and ignored: a page holds up to 100 objects.' },
+  'filter-ignored': { rule: R.filter, description: '$filter is parsed and ignored: every object is listed.' },
+  'orderby-ignored': { rule: R.orderBy, description: '$orderby is parsed and ignored: objects come in storage order.' },
+  'skip-accepted': { rule: R.skip, description: '$skip is accepted and skips that many objects.' },
 } satisfies Record<string, BreakInfo>;
 
 /** The name of a known break. */

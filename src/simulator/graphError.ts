@@ -99,6 +99,9 @@ export const graphErrors = {
     spec(400, 'BadRequest', `'${value}' is not a valid value for '$count'; use true or false.`),
   unsupportedQuery: (option: string) =>
     spec(400, 'Request_UnsupportedQuery', `The query option '${option}' is not implemented by the simulator.`),
+  badFilter: (reason: string) =>
+    spec(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause: ${reason}.`),
+  badOrderBy: (reason: string) => spec(400, 'Request_UnsupportedQuery', `Unsupported or invalid $orderby: ${reason}.`),
   unknownQuery: (option: string) => spec(400, 'BadRequest', `The query parameter '${option}' is not supported.`),
   unknownSelect: (name: string) =>
     spec(400, 'Request_BadRequest', `Could not find a property named '${name}' on type '${PKI_TYPE}'.`),

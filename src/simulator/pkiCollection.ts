@@ -3,6 +3,7 @@ import { fail, type Outcome } from './finishResponse';
 import type { PkiObject } from './pkiStore';
 import { readJsonBody } from './readJsonBody';
 import { encodeSkipToken, readListQuery } from './readQuery';
+import { sortObjects } from './listOptions';
 import { contextUrl, pkiEntityBody, renderPki, resourceUrl } from './renderPki';
 import type { PkiRoute, SimContext } from './simContext';
 import { validatePkiBody } from './validatePkiBody';
@@ -12,17 +13,18 @@ const DEFAULT_PAGE_SIZE = 100;
 
 /** GET on the collection: one page of objects, with @odata.nextLink when more remain. */
 export function listPki(req: SimRequest, route: PkiRoute, ctx: SimContext): Outcome {
-  const query = readListQuery(req.query);
+  const query = readListQuery(req.query, ctx.breaks);
   if (!query.ok) return fail(query.error);
-  const { top = DEFAULT_PAGE_SIZE, offset, select, count } = query.value;
-  const all = ctx.store.list();
+  const { top = DEFAULT_PAGE_SIZE, offset, select, count, filter, orderBy, carried } = query.value;
+  const all = sortObjects(filter ? ctx.store.list().filter(filter) : ctx.store.list(), orderBy);
   const body: Record<string, unknown> = {};
   if (ctx.variant !== 'odd-but-valid') body['@odata.context'] = contextUrl(route.version, false, select);
   if (count) body['@odata.count'] = all.length;
   if (offset + top < all.length) {
-    const projection = select ? `&$select=${select.join(',')}` : '';
-    body['@odata.nextLink'] =
-      `${resourceUrl(route.version)}?$top=${top}&$skiptoken=${encodeSkipToken(offset + top)}${projection}`;
+    const next = new URLSearchParams([...carried, ['$top', String(top)]]);
+    if (select) next.set('$select', select.join(','));
+    next.set('$skiptoken', encodeSkipToken(offset + top));
+    body['@odata.nextLink'] = `${resourceUrl(route.version)}?${next.toString().replace(/%24/g, '$')}`;
   }
   body.value = all.slice(offset, offset + top).map((object) => renderPki(object, ctx, select));
   return { kind: 'json', status: 200, body };

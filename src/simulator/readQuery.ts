@@ -1,5 +1,7 @@
+import type { BreakName } from './breaks';
 import { graphErrors, type GraphErrorSpec } from './graphError';
 import { PKI_PROPERTIES, type PkiProperty } from './renderPki';
+import { readFilter, readOrderBy, type PkiFilter, type PkiOrder } from './listOptions';
 
 /** The query options a collection GET understands, already checked. */
 export interface ListQuery {
@@ -7,12 +9,16 @@ export interface ListQuery {
   offset: number;
   select: PkiProperty[] | undefined;
   count: boolean;
+  filter: PkiFilter | undefined;
+  orderBy: PkiOrder | undefined;
+  /** The $filter and $orderby as sent, carried into @odata.nextLink. */
+  carried: Array<[string, string]>;
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: GraphErrorSpec };
 
 // Graph lists support these, but the simulator does not evaluate them; failing loudly beats answering as if it had.
-const NOT_IMPLEMENTED = new Set(['$filter', '$orderby', '$search', '$expand']);
+const NOT_IMPLEMENTED = new Set(['$search', '$expand']);
 
 /** Reads $select (case-insensitive names, answered in model order); an unknown or empty name is a 400. */
 export function readSelect(query: URLSearchParams): Read<PkiProperty[] | undefined> {
@@ -38,17 +44,36 @@ function decodeSkipToken(token: string): number | undefined {
 }
 
 /** Reads a collection GET's query options; options without a `$` are not OData's and are ignored. */
-export function readListQuery(query: URLSearchParams): Read<ListQuery> {
-  const value: ListQuery = { top: undefined, offset: 0, select: undefined, count: false };
+export function readListQuery(query: URLSearchParams, breaks: ReadonlySet<BreakName>): Read<ListQuery> {
+  const value: ListQuery = {
+    top: undefined,
+    offset: 0,
+    select: undefined,
+    count: false,
+    filter: undefined,
+    orderBy: undefined,
+    carried: [],
+  };
   for (const [rawName, raw] of query) {
     const name = rawName.toLowerCase();
     if (!name.startsWith('$') || name === '$select') continue;
     if (name === '$top') {
       const top = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
       if (!(top >= 1 && top <= 999)) return { ok: false, error: graphErrors.badTop(raw) };
-      value.top = top;
+      value.top = breaks.has('top-ignored') ? undefined : top;
     } else if (name === '$skip') {
-      return { ok: false, error: graphErrors.skipUnsupported() };
+      if (!breaks.has('skip-accepted')) return { ok: false, error: graphErrors.skipUnsupported() };
+      value.offset = Number(raw) || 0;
+    } else if (name === '$filter') {
+      const filter = readFilter(raw);
+      if (!filter.ok) return filter;
+      value.filter = breaks.has('filter-ignored') ? undefined : filter.value;
+      value.carried.push(['$filter', raw]);
+    } else if (name === '$orderby') {
+      const order = readOrderBy(raw);
+      if (!order.ok) return order;
+      value.orderBy = breaks.has('orderby-ignored') ? undefined : order.value;
+      value.carried.push(['$orderby', raw]);
     } else if (name === '$skiptoken') {
       const offset = decodeSkipToken(raw);
       if (offset === undefined) return { ok: false, error: graphErrors.badSkipToken() };

@@ -67,7 +67,7 @@ test('results.json is Playwright JSON with one passing test per folder and one p
   const json = JSON.parse(readFileSync(join(run.reportDir, 'results.json'), 'utf8')) as Parameters<
     typeof scenarioSteps
   >[0] & { stats: { expected: number; unexpected: number } };
-  expect(json.stats).toMatchObject({ expected: 3, unexpected: 0 }); // update/, reject/, lifecycle/
+  expect(json.stats).toMatchObject({ expected: 4, unexpected: 0 }); // update/, reject/, lifecycle/, list/
   const steps = scenarioSteps(json);
   expect(steps.map((s) => s.id).sort()).toEqual([...ids].sort());
   expect(steps.filter((s) => s.error)).toEqual([]);

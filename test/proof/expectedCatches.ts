@@ -203,10 +203,30 @@ export const expectedCatches: Record<string, ExpectedCatch> = {
     scenarios: ['pki-reject-unknown-id', 'pki-reject-text-plain'],
     at: { 'contract.body.notJson': '/body' },
   },
+  // The listing holds all three new objects (and the seed), not the two $top allows.
+  'top-ignored': {
+    codes: ['contract.items.count'],
+    scenarios: ['pki-list-top'],
+    at: { 'contract.items.count': '/body/value' },
+  },
+  // eq lists the other new object and the seed too; the first one that does not match is named.
+  'filter-ignored': {
+    codes: ['contract.items.count', 'contract.items.mismatch', 'contract.items.unexpected'],
+    scenarios: ['pki-list-filter', 'pki-list-orderby'],
+  },
+  // Storage order b, c, a is not descending: c after b is the first item out of place.
+  'orderby-ignored': {
+    codes: ['contract.items.order'],
+    scenarios: ['pki-list-orderby'],
+    at: { 'contract.items.order': '/body/value/1/displayName' },
+  },
+  'skip-accepted': rejected('pki-list-skip-refused'),
 };
 
 /** Contract codes no break produces, each with the reason; test/check demonstrates them instead. */
 export const codesOnlyUnitTested: Partial<Record<FailureCode, string>> = {
+  'contract.items.missing':
+    'no break drops a created object from a listing yet (filter-ignored lists too much, not too little); see test/check/collectionItems.spec.ts',
   'contract.body.notEmpty':
     "no break answers 204 with a body (delete-returns-200 changes the status, so the suite's 204 rule does not apply); see test/check/bodyEmpty.spec.ts",
   'contract.header.unexpected':

@@ -34,9 +34,9 @@ const updateFolder = 'scenarios/graph-pki/update';
 
 test("the report's index lists one test per scenario folder, and the folder with failed scenarios as failed", async () => {
   await page.goto(server.url);
-  for (const folder of ['scenarios/graph-pki/update', 'scenarios/graph-pki/reject', 'scenarios/graph-pki/lifecycle'])
+  for (const folder of ['update', 'reject', 'lifecycle', 'list'].map((f) => `scenarios/graph-pki/${f}`))
     await expect(page.getByText(folder, { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: /^All\s*3$/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /^All\s*4$/ }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: /^Failed\s*1$/ }).first()).toBeVisible();
   await page.goto(`${server.url}#?q=s:failed`);
   await expect(page.getByText(updateFolder, { exact: true }).first()).toBeVisible();

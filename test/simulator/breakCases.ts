@@ -51,6 +51,8 @@ const accepted = (step: SimRequest, changed: string[]): BreakCase => ({
   steps: [step, getSeed],
   diff: [...swapped(0), ...changed.map((n) => `1 body /${n}`)],
 });
+const postNamed = (displayName: string): SimRequest => pki('POST', '', { ...echo, body: { displayName } });
+const listWith = (query: string): SimRequest => pki('GET', '', { ...echo, query });
 // One success, one error, one 204: the header breaks must touch only the class they name.
 const mixed = [getSeed, getUnknown, pki('DELETE', item, echo)];
 
@@ -121,6 +123,16 @@ export const breakCases: Record<string, BreakCase> = {
     diff: ['0 status', '0 header content-type', '0 header odata-version', '0 body'],
   },
   'patch-returns-201': { steps: [patchAll, getSeed], diff: ['0 status'] },
+  'top-ignored': { steps: [postNamed('b'), listWith('$top=1')], diff: ['1 body /@odata.nextLink', '1 body /value'] },
+  'filter-ignored': { steps: [postNamed('b'), listWith("$filter=displayName eq 'b'")], diff: ['1 body /value'] },
+  // The new object sorts before the seed by displayName; storage order puts the seed first.
+  'orderby-ignored': {
+    steps: [postNamed('a'), listWith('$orderby=displayName')],
+    diff: [0, 1].flatMap((i) =>
+      ['id', 'displayName', 'lastModifiedDateTime', 'status', 'statusDetails'].map((k) => `1 body /value/${i}/${k}`),
+    ),
+  },
+  'skip-accepted': { steps: [listWith('$skip=1')], diff: swapped(0) },
   'post-returns-200': { steps: [pki('POST', '', { body: { displayName: 'New' } }), getList], diff: ['0 status'] },
   'get-wraps-entity-in-value': {
     steps: [getSeed, patchName],

@@ -67,8 +67,8 @@ test.describe('routes', () => {
     { name: 'GET $top=two', req: pki('GET', '', { query: '$top=two' }), status: 400, code: 'Request_BadRequest' },
     { name: 'GET $skip=1', req: pki('GET', '', { query: '$skip=1' }), status: 400, code: 'Request_BadRequest' },
     {
-      name: 'GET $filter (not simulated)',
-      req: pki('GET', '', { query: "$filter=displayName eq 'x'" }),
+      name: 'GET $filter with an operator the simulator does not evaluate (gt)',
+      req: pki('GET', '', { query: "$filter=displayName gt 'x'" }),
       status: 400,
       code: 'Request_UnsupportedQuery',
     },
@@ -77,6 +77,18 @@ test.describe('routes', () => {
       req: pki('GET', item, { query: '$select=foo' }),
       status: 400,
       code: 'Request_BadRequest',
+    },
+    {
+      name: 'GET $filter on a property that cannot be filtered',
+      req: pki('GET', '', { query: "$filter=lastModifiedDateTime eq 'x'" }),
+      status: 400,
+      code: 'Request_UnsupportedQuery',
+    },
+    {
+      name: 'GET $orderby=status',
+      req: pki('GET', '', { query: '$orderby=status' }),
+      status: 400,
+      code: 'Request_UnsupportedQuery',
     },
     {
       name: 'GET $select=certificateAuthorities',
@@ -234,4 +246,39 @@ test.describe('headers on every response', () => {
       }
     });
   }
+});
+
+test.describe('list query options', () => {
+  const names = (res: { bodyText?: string }) =>
+    (JSON.parse(res.bodyText ?? '{}') as { value: Array<{ displayName: string }> }).value.map((o) => o.displayName);
+  const withObjects = () => {
+    const sim = makeSim();
+    for (const displayName of ['gc b', "gc it's", 'GC a', 'other'])
+      sim.handle(pki('POST', '', { body: { displayName } }));
+    return sim;
+  };
+
+  test('$filter eq and startswith match case-insensitively, and clauses join with and', () => {
+    const sim = withObjects();
+    expect(names(sim.handle(pki('GET', '', { query: "$filter=displayName eq 'gc B'" })))).toEqual(['gc b']);
+    expect(names(sim.handle(pki('GET', '', { query: "$filter=startswith(displayName,'gc')" }))).sort()).toEqual(
+      ['GC a', 'gc b', "gc it's"].sort(),
+    );
+    expect(
+      names(
+        sim.handle(pki('GET', '', { query: "$filter=startswith(displayName,'gc') and displayName ne 'gc b'" })),
+      ).sort(),
+    ).toEqual(['GC a', "gc it's"].sort());
+    expect(names(sim.handle(pki('GET', '', { query: "$filter=displayName eq 'gc it''s'" })))).toEqual(["gc it's"]);
+  });
+
+  test('$orderby sorts case-insensitively both ways, and the nextLink keeps $filter and $orderby', () => {
+    const sim = withObjects();
+    const query = "$filter=startswith(displayName,'gc')&$orderby=displayName desc&$top=2";
+    const first = sim.handle(pki('GET', '', { query }));
+    expect(names(first)).toEqual(["gc it's", 'gc b']);
+    const next = new URL((JSON.parse(first.bodyText!) as { '@odata.nextLink': string })['@odata.nextLink']);
+    expect(next.searchParams.get('$filter')).toBe("startswith(displayName,'gc')");
+    expect(names(sim.handle(pki('GET', '', { query: next.search.slice(1) })))).toEqual(['GC a']);
+  });
 });
