@@ -1,5 +1,6 @@
 import { graphErrors, type GraphErrorSpec } from './graphError';
 import type { PkiObject } from './pkiStore';
+import { compareODataValues } from '../common/odataOrder';
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: GraphErrorSpec };
 
@@ -68,11 +69,7 @@ export function readOrderBy(raw: string): Read<PkiOrder> {
 export function sortObjects(objects: PkiObject[], order: PkiOrder | undefined): PkiObject[] {
   if (!order) return objects;
   const sign = order.descending ? -1 : 1;
-  const key = (o: PkiObject) => o[order.property];
-  return [...objects].sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    const byValue =
-      x === y ? 0 : x === null ? -1 : y === null ? 1 : x.localeCompare(y, 'en', { sensitivity: 'accent' });
-    return sign * byValue || a.id.localeCompare(b.id);
-  });
+  return [...objects].sort(
+    (a, b) => sign * compareODataValues(a[order.property], b[order.property]) || a.id.localeCompare(b.id),
+  );
 }

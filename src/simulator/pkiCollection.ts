@@ -10,17 +10,20 @@ import { validatePkiBody } from './validatePkiBody';
 
 // Graph's usual default page size when the caller gives no $top.
 const DEFAULT_PAGE_SIZE = 100;
+const CARRIED = new Set(['$filter', '$orderby']);
 
 /** GET on the collection: one page of objects, with @odata.nextLink when more remain. */
 export function listPki(req: SimRequest, route: PkiRoute, ctx: SimContext): Outcome {
   const query = readListQuery(req.query, ctx.breaks);
   if (!query.ok) return fail(query.error);
-  const { top = DEFAULT_PAGE_SIZE, offset, select, count, filter, orderBy, carried } = query.value;
+  const { top = DEFAULT_PAGE_SIZE, offset, select, count, filter, orderBy } = query.value;
   const all = sortObjects(filter ? ctx.store.list().filter(filter) : ctx.store.list(), orderBy);
   const body: Record<string, unknown> = {};
   if (ctx.variant !== 'odd-but-valid') body['@odata.context'] = contextUrl(route.version, false, select);
   if (count) body['@odata.count'] = all.length;
   if (offset + top < all.length) {
+    // The next page keeps the caller's $filter and $orderby as sent.
+    const carried = [...req.query].filter(([name]) => CARRIED.has(name.toLowerCase()));
     const next = new URLSearchParams([...carried, ['$top', String(top)]]);
     if (select) next.set('$select', select.join(','));
     next.set('$skiptoken', encodeSkipToken(offset + top));

@@ -11,8 +11,6 @@ export interface ListQuery {
   count: boolean;
   filter: PkiFilter | undefined;
   orderBy: PkiOrder | undefined;
-  /** The $filter and $orderby as sent, carried into @odata.nextLink. */
-  carried: Array<[string, string]>;
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: GraphErrorSpec };
@@ -52,7 +50,6 @@ export function readListQuery(query: URLSearchParams, breaks: ReadonlySet<BreakN
     count: false,
     filter: undefined,
     orderBy: undefined,
-    carried: [],
   };
   for (const [rawName, raw] of query) {
     const name = rawName.toLowerCase();
@@ -68,12 +65,10 @@ export function readListQuery(query: URLSearchParams, breaks: ReadonlySet<BreakN
       const filter = readFilter(raw);
       if (!filter.ok) return filter;
       value.filter = breaks.has('filter-ignored') ? undefined : filter.value;
-      value.carried.push(['$filter', raw]);
     } else if (name === '$orderby') {
       const order = readOrderBy(raw);
       if (!order.ok) return order;
       value.orderBy = breaks.has('orderby-ignored') ? undefined : order.value;
-      value.carried.push(['$orderby', raw]);
     } else if (name === '$skiptoken') {
       const offset = decodeSkipToken(raw);
       if (offset === undefined) return { ok: false, error: graphErrors.badSkipToken() };

@@ -3,6 +3,7 @@ import { responseJson } from '../../common/exchange';
 import type { Check } from '../check';
 import { subsetDifferences } from '../compareValues';
 import { failure, type Failure } from '../../common/failure';
+import { compareODataValues } from '../../common/odataOrder';
 import type { ItemsExpectation } from '../../scenario/types';
 
 type Item = Record<string, unknown>;
@@ -88,10 +89,10 @@ function membership(items: Item[], rule: ItemsExpectation, where: (key: string) 
         source: where('includes'),
       }),
     ),
-    ...present.map((id) =>
+    ...present.map((id, at = ids.indexOf(id.toLowerCase())) =>
       failure('contract.items.unexpected', {
-        message: `item ${ids.indexOf(id.toLowerCase())} has id ${id}; it must not be in this collection`,
-        pointer: `/body/value/${ids.indexOf(id.toLowerCase())}/id`,
+        message: `item ${at} has id ${id}; it must not be in this collection`,
+        pointer: `/body/value/${at}/id`,
         expected: `no item with id ${id}`,
         actual: id,
         source: where('excludes'),
@@ -100,22 +101,13 @@ function membership(items: Item[], rule: ItemsExpectation, where: (key: string) 
   ];
 }
 
-// OData orders strings case-insensitively in Graph's directory; null sorts first ascending.
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
-  if (b === null || b === undefined) return 1;
-  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en', { sensitivity: 'accent' });
-  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
-}
-
 function orderFailures(items: Item[], sortedBy: ItemsExpectation['sortedBy'], source: Failure['source']): Failure[] {
   if (!sortedBy) return [];
   const { property, order = 'asc' } = sortedBy;
   const sign = order === 'asc' ? 1 : -1;
   for (let i = 1; i < items.length; i++) {
     const [before, after] = [items[i - 1]?.[property], items[i]?.[property]];
-    if (sign * compare(before, after) > 0)
+    if (sign * compareODataValues(before, after) > 0)
       return [
         failure('contract.items.order', {
           message: `item ${i - 1} has ${property} ${JSON.stringify(before)} and item ${i} has ${JSON.stringify(after)}: not in ${order}ending order of ${property}`,
